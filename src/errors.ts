@@ -1,0 +1,85 @@
+/**
+ * berth's error classes. Every error a user can meet has a stable `code`, a
+ * one-line message they can act on, and knows how it renders on the CLI
+ * (`Error: <message>`, exit code 1), so no command formats errors by hand.
+ */
+
+export type ErrorCode =
+  | 'MANIFEST_INVALID'
+  | 'MANIFEST_CONFLICT'
+  | 'PORT_SPEC_INVALID'
+  | 'PORT_RANGE_TOO_SHORT'
+  | 'PORT_ASSIGNED'
+  | 'PORT_IN_USE'
+  | 'PORT_EXHAUSTED'
+  | 'NOT_FOUND'
+  | 'CONTROLLER_UNAVAILABLE'
+  | 'USAGE'
+  | 'STORE'
+  | 'SPAWN_FAILED'
+  | 'SYNC_FAILED'
+  | 'INTERNAL';
+
+export class BerthError extends Error {
+  readonly code: ErrorCode;
+  readonly exitCode: number;
+
+  constructor(code: ErrorCode, message: string, options: { cause?: unknown; exitCode?: number } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.exitCode = options.exitCode ?? 1;
+  }
+
+  /** The line the CLI prints on stderr. */
+  toCliLine(): string {
+    return `Error: ${this.message}`;
+  }
+
+  toJSON(): { code: ErrorCode; message: string } {
+    return { code: this.code, message: this.message };
+  }
+}
+
+/** Where in a manifest file something is wrong (1-based line and column). */
+export interface SourcePosition {
+  file: string;
+  line: number;
+  col: number;
+}
+
+/**
+ * A manifest that does not parse or validate. The message starts with
+ * `file:line:col:` so editors and terminals can jump to it.
+ *
+ * @example new ManifestError({file: 'm/web.yaml', line: 4, col: 14}, 'spec.instances: must be an integer')
+ */
+export class ManifestError extends BerthError {
+  readonly position: SourcePosition;
+  readonly detail: string;
+
+  constructor(position: SourcePosition, detail: string, code: ErrorCode = 'MANIFEST_INVALID') {
+    super(code, `${position.file}:${position.line}:${position.col}: ${detail}`);
+    this.position = position;
+    this.detail = detail;
+  }
+}
+
+export class UsageError extends BerthError {
+  constructor(message: string) {
+    super('USAGE', message);
+  }
+}
+
+export class NotFoundError extends BerthError {
+  constructor(what: string) {
+    super('NOT_FOUND', `${what} not found`);
+  }
+}
+
+/** Anything thrown that is not a BerthError becomes one, keeping the original as cause. */
+export function toBerthError(err: unknown): BerthError {
+  if (err instanceof BerthError) return err;
+  const message = err instanceof Error ? err.message : String(err);
+  return new BerthError('INTERNAL', message, { cause: err });
+}

@@ -1,0 +1,130 @@
+/* Generated from schemas/ by `npm run gen:types`. Do not edit. */
+
+/**
+ * 3000 | "3000" | "3000-3003" (instance i gets start+i) | "auto:5000-5100" (first free ports in the range).
+ */
+export type PortSpec = number | string;
+/**
+ * A duration: a number of milliseconds, or a string such as "500ms", "10s", "5m", "1h".
+ */
+export type Duration = number | string;
+/**
+ * A size: a number of bytes, or a string such as "512K", "512M", "1G" (powers of 1024).
+ */
+export type ByteSize = number | string;
+
+/**
+ * A berth/v1 App: a program berth runs as one or more supervised instances.
+ */
+export interface AppManifest {
+  apiVersion: 'berth/v1';
+  kind: 'App';
+  metadata: Metadata;
+  spec: AppSpecInput;
+  /**
+   * Written by berth; ignored on input.
+   */
+  status?: {};
+}
+export interface Metadata {
+  /**
+   * DNS-1123 label: lower case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters.
+   */
+  name: string;
+  labels?: {
+    [k: string]: string;
+  };
+  annotations?: {
+    [k: string]: string;
+  };
+}
+export interface AppSpecInput {
+  /**
+   * The program to run (looked up on PATH), or a command line when shell is true.
+   */
+  script: string;
+  args?: string[];
+  /**
+   * Working directory; relative paths resolve against the manifest's folder.
+   */
+  cwd?: string;
+  env?: {
+    [k: string]: string | number | boolean;
+  };
+  /**
+   * Run script through /bin/sh -c. Off by default.
+   */
+  shell?: boolean;
+  instances?: number;
+  port?: PortSpec;
+  ports?: PortDemand;
+  restartPolicy?: 'Always' | 'OnFailure' | 'Never';
+  restartBackoff?: RestartBackoff;
+  /**
+   * PM2 semantics: this many exits in a row, each before minUptime, and the instance is errored.
+   */
+  maxRestarts?: number;
+  minUptime?: Duration;
+  /**
+   * A duration: a number of milliseconds, or a string such as "500ms", "10s", "5m", "1h".
+   */
+  restartDelay?: number | string;
+  readinessProbe?: Probe;
+  livenessProbe?: Probe;
+  stopSignal?: 'SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGHUP' | 'SIGUSR1' | 'SIGUSR2' | 'SIGKILL';
+  stopTimeout?: Duration;
+  maxMemory?: ByteSize;
+  logs?: LogSpec;
+}
+/**
+ * Contiguous blocks of ports taken from the pool (NethServer-style).
+ */
+export interface PortDemand {
+  tcp?: number;
+  udp?: number;
+}
+/**
+ * CrashLoopBackOff curve: first restart at once, then initial doubling up to max; reset after resetAfter running.
+ */
+export interface RestartBackoff {
+  initial?: Duration;
+  max?: Duration;
+  resetAfter?: Duration;
+}
+/**
+ * A health check: exactly one of http, tcp or exec.
+ */
+export interface Probe {
+  http?: {
+    path?: string;
+    port?: number;
+    host?: '127.0.0.1' | '::1' | 'localhost';
+  };
+  tcp?: {
+    port?: number;
+    host?: '127.0.0.1' | '::1' | 'localhost';
+  };
+  exec?: {
+    /**
+     * @minItems 1
+     */
+    command: [string, ...string[]];
+  };
+  initialDelay?: Duration;
+  interval?: Duration;
+  timeout?: Duration;
+  failureThreshold?: number;
+  successThreshold?: number;
+}
+export interface LogSpec {
+  /**
+   * stdout file (default <home>/logs/NAME-INDEX.out.log)
+   */
+  out?: string;
+  /**
+   * stderr file (default <home>/logs/NAME-INDEX.err.log)
+   */
+  err?: string;
+  maxSize?: ByteSize;
+  maxFiles?: number;
+}

@@ -1,0 +1,112 @@
+/**
+ * Parses the text of one manifest file (one or more YAML documents) into
+ * validated, normalised resources, or ManifestErrors that each name
+ * file:line:col. Pure: the caller reads the file.
+ */
+import path from 'node:path';
+import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, type Document, type Node } from 'yaml';
+import { ManifestError, type SourcePosition } from '../errors.js';
+import { describePath, validateAgainstSchema, type ManifestKind } from './schema-validator.js';
+import { normaliseAppSpec } from './normalise.js';
+import { hashSpec } from './spec-hash.js';
+import { checkPortSpecFits, parsePortSpec } from '../ports/port-spec.js';
+import type { AppManifest } from './generated/app.js';
+import type { PortClaimManifest } from './generated/portclaim.js';
+import type { Resource } from './types.js';
+
+export interface ParseResult {
+  resources: Resource[];
+  errors: ManifestError[];
+}
+
+const KINDS: readonly ManifestKind[] = ['App', 'PortClaim'];
+
+/** The node at `path`, or the nearest ancestor that exists; with `key`, the key's own node. */
+function nodeAt(doc: Document, segments: (string | number)[], key?: string): Node | undefined {
+  for (let depth = segments.length; depth >= 0; depth--) {
+    const prefix = segments.slice(0, depth);
+    const lookup = key !== undefined && depth === segments.length ? prefix.slice(0, -1) : prefix;
+    const node = (lookup.length === 0 ? doc.contents : doc.getIn(lookup, true)) as Node | undefined;
+    if (!node) continue;
+    if (key !== undefined && depth === segments.length && isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (pair && isPair(pair) && pair.key) return pair.key as Node;
+      continue;
+    }
+    return node;
+  }
+  return undefined;
+}
+
+export function parseManifestText(text: string, file: string): ParseResult {
+  const lineCounter = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const resources: Resource[] = [];
+  const errors: ManifestError[] = [];
+  const at = (offset: number | undefined): SourcePosition => {
+    const { line, col } = lineCounter.linePos(offset ?? 0);
+    return { file, line, col };
+  };
+
+  if (!Array.isArray(docs)) return { resources, errors };
+  for (const doc of docs) {
+    if (doc.errors.length > 0) {
+      for (const err of doc.errors) {
+        const pos = err.linePos?.[0];
+        const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+        errors.push(new ManifestError(pos ? { file, line: pos.line, col: pos.col } : at(err.pos[0]), `invalid YAML: ${message}`));
+      }
+      continue;
+    }
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    if (value === null || value === undefined) continue; // an empty document between '---' separators
+    const position = (segments: (string | number)[], key?: string) => at(nodeAt(doc, segments, key)?.range?.[0]);
+
+    if (typeof value !== 'object' || Array.isArray(value)) {
+      errors.push(new ManifestError(position([]), 'a manifest must be a map with apiVersion, kind, metadata and spec'));
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    if (record.apiVersion !== 'berth/v1') {
+      const got = record.apiVersion === undefined ? 'it is missing' : `got ${JSON.stringify(record.apiVersion)}`;
+      errors.push(new ManifestError(position(['apiVersion']), `apiVersion: must be "berth/v1", ${got}`));
+      continue;
+    }
+    if (!KINDS.includes(record.kind as ManifestKind)) {
+      const got = record.kind === undefined ? 'it is missing' : `got ${JSON.stringify(record.kind)}`;
+      errors.push(new ManifestError(position(['kind']), `kind: must be App or PortClaim, ${got}`));
+      continue;
+    }
+    const kind = record.kind as ManifestKind;
+    const problems = validateAgainstSchema(kind, record);
+    if (problems.length > 0) {
+      for (const problem of problems) errors.push(new ManifestError(position(problem.path, problem.key), problem.message));
+      continue;
+    }
+    const source = at(doc.contents?.range?.[0]);
+    if (kind === 'PortClaim') {
+      const claim = record as unknown as PortClaimManifest;
+      const spec = { tcp: claim.spec.tcp ?? 0, udp: claim.spec.udp ?? 0 };
+      resources.push({ kind, metadata: { name: claim.metadata.name, labels: claim.metadata.labels ?? {}, annotations: claim.metadata.annotations ?? {} }, spec, specHash: hashSpec(spec), source });
+      continue;
+    }
+    const app = record as unknown as AppManifest;
+    if (app.spec.port !== undefined) {
+      try {
+        checkPortSpecFits(parsePortSpec(app.spec.port), app.spec.instances ?? 1);
+      } catch (err) {
+        errors.push(new ManifestError(position(['spec', 'port']), `${describePath(['spec', 'port'])}: ${(err as Error).message}`));
+        continue;
+      }
+    }
+    const spec = normaliseAppSpec(app.spec, path.dirname(path.resolve(file)));
+    resources.push({
+      kind,
+      metadata: { name: app.metadata.name, labels: app.metadata.labels ?? {}, annotations: app.metadata.annotations ?? {} },
+      spec,
+      specHash: hashSpec(spec),
+      source,
+    });
+  }
+  return { resources, errors };
+}

@@ -1,0 +1,41 @@
+/**
+ * Events, as `kubectl describe` shows them: what happened to an app or an
+ * instance, Normal or Warning, with a reason word and a message. Kept to the
+ * newest N per app so the store does not grow without bound.
+ */
+import type { Db } from './open-store.js';
+
+export interface EventRecord {
+  id: number;
+  at: number;
+  app: string | null;
+  instance: number | null;
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+}
+
+export type NewEvent = Omit<EventRecord, 'id' | 'at'>;
+
+const KEEP_PER_APP = 200;
+
+export class EventsTable {
+  constructor(private readonly db: Db, private readonly now: () => number) {}
+
+  record(event: NewEvent): void {
+    this.db
+      .prepare('INSERT INTO events (at, app, instance, type, reason, message) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(this.now(), event.app, event.instance, event.type, event.reason, event.message);
+    this.db
+      .prepare('DELETE FROM events WHERE app IS ? AND id <= (SELECT id FROM events WHERE app IS ? ORDER BY id DESC LIMIT 1 OFFSET ?)')
+      .run(event.app, event.app, KEEP_PER_APP);
+  }
+
+  /** Newest last. */
+  list(app: string | null, limit = 20): EventRecord[] {
+    const rows = this.db
+      .prepare('SELECT id, at, app, instance, type, reason, message FROM events WHERE app IS ? ORDER BY id DESC LIMIT ?')
+      .all(app, limit) as EventRecord[];
+    return rows.reverse();
+  }
+}

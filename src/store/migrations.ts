@@ -1,0 +1,94 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each;
+ * PRAGMA user_version records how far a database has come. Append only:
+ * never edit a migration that has shipped.
+ */
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  description: string;
+  up: (db: Database) => void;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    description: 'apps, instances, port allocations, overrides, events',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE apps (
+          name TEXT PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('App', 'PortClaim')),
+          source TEXT NOT NULL,
+          spec TEXT NOT NULL,
+          spec_hash TEXT NOT NULL,
+          labels TEXT NOT NULL DEFAULT '{}',
+          generation INTEGER NOT NULL DEFAULT 1,
+          observed_generation INTEGER NOT NULL DEFAULT 0,
+          desired_state TEXT NOT NULL DEFAULT 'running' CHECK (desired_state IN ('running', 'stopped')),
+          conditions TEXT NOT NULL DEFAULT '[]',
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE instances (
+          app TEXT NOT NULL,
+          idx INTEGER NOT NULL CHECK (idx >= 0),
+          pid INTEGER,
+          start_time TEXT,
+          spec_hash TEXT NOT NULL,
+          status TEXT NOT NULL DEFAULT 'pending',
+          restarts INTEGER NOT NULL DEFAULT 0,
+          started_at INTEGER,
+          last_exit_code INTEGER,
+          last_exit_signal TEXT,
+          updated_at INTEGER NOT NULL,
+          PRIMARY KEY (app, idx)
+        );
+        CREATE TABLE port_allocations (
+          protocol TEXT NOT NULL CHECK (protocol IN ('tcp', 'udp')),
+          port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+          owner TEXT NOT NULL,
+          owner_kind TEXT NOT NULL CHECK (owner_kind IN ('app', 'claim', 'manual')),
+          instance INTEGER,
+          role TEXT NOT NULL CHECK (role IN ('port', 'block')),
+          allocated_at INTEGER NOT NULL,
+          PRIMARY KEY (protocol, port)
+        );
+        CREATE INDEX port_allocations_owner ON port_allocations (owner_kind, owner, instance);
+        CREATE TABLE overrides (
+          app TEXT PRIMARY KEY,
+          port TEXT,
+          instances INTEGER,
+          spec_hash TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
+        CREATE TABLE events (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          at INTEGER NOT NULL,
+          app TEXT,
+          instance INTEGER,
+          type TEXT NOT NULL CHECK (type IN ('Normal', 'Warning')),
+          reason TEXT NOT NULL,
+          message TEXT NOT NULL
+        );
+        CREATE INDEX events_app ON events (app, id);
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      `);
+    },
+  },
+];
+
+export function migrate(db: Database, list: Migration[] = migrations): { from: number; to: number } {
+  const from = db.pragma('user_version', { simple: true }) as number;
+  let to = from;
+  for (const migration of list) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }).immediate();
+    to = migration.version;
+  }
+  return { from, to };
+}

@@ -1,0 +1,26 @@
+/**
+ * Opens `<home>/state.db`: WAL so readers (the CLI) never block the
+ * controller, a busy timeout so two writers wait rather than fail, foreign
+ * keys on, migrations applied.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { migrate } from './migrations.js';
+
+export type Db = Database.Database;
+
+export function openDatabase(file: string, { readonly = false }: { readonly?: boolean } = {}): Db {
+  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const db = new Database(file, { readonly: false, timeout: 5_000 });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  if (readonly) db.pragma('query_only = ON');
+  return db;
+}
+
+export function stateDbPath(home: string): string {
+  return path.join(home, 'state.db');
+}

@@ -1,0 +1,41 @@
+/**
+ * The state store facade: one SQLite file, one table class per concept.
+ *
+ * @example const store = openStore('/srv/berth/state.db'); store.apps.list();
+ */
+import { openDatabase, type Db } from './open-store.js';
+import { AppsTable } from './apps-table.js';
+import { InstancesTable } from './instances-table.js';
+import { EventsTable } from './events-table.js';
+import { OverridesTable } from './overrides-table.js';
+
+export interface StoreOptions {
+  now?: () => number;
+}
+
+export class Store {
+  readonly apps: AppsTable;
+  readonly instances: InstancesTable;
+  readonly events: EventsTable;
+  readonly overrides: OverridesTable;
+
+  constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
+    this.apps = new AppsTable(db, now);
+    this.instances = new InstancesTable(db, now);
+    this.events = new EventsTable(db, now);
+    this.overrides = new OverridesTable(db, now);
+  }
+
+  /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export function openStore(file: string, options: StoreOptions = {}): Store {
+  return new Store(openDatabase(file), options);
+}
