@@ -1,0 +1,56 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { planApp, type ActualInstance, type InstancePorts } from '../../src/controller/plan-app.js';
+
+const port = (p: number): InstancePorts => ({ port: p, tcp: [], udp: [] });
+const running = (index: number, p: number, specHash = 'h1'): ActualInstance => ({ index, specHash, ports: port(p), active: true });
+
+test('scale 4 → 6 starts two and keeps four', () => {
+  const actual = [0, 1, 2, 3].map((i) => running(i, 3000 + i));
+  const actions = planApp({ instances: 6, specHash: 'h1', stopped: false, ports: [0, 1, 2, 3, 4, 5].map((i) => port(3000 + i)) }, actual);
+  assert.deepEqual(actions, [{ type: 'start', index: 4 }, { type: 'start', index: 5 }]);
+});
+
+test('scale 4 → 2 removes the highest indexes, highest first', () => {
+  const actual = [0, 1, 2, 3].map((i) => running(i, 3000 + i));
+  assert.deepEqual(planApp({ instances: 2, specHash: 'h1', stopped: false, ports: [port(3000), port(3001)] }, actual), [
+    { type: 'remove', index: 3 },
+    { type: 'remove', index: 2 },
+  ]);
+});
+
+test('a spec change replaces every instance; a port change only the moved ones', () => {
+  const actual = [running(0, 3000), running(1, 3001)];
+  assert.deepEqual(planApp({ instances: 2, specHash: 'h2', stopped: false, ports: [port(3000), port(3001)] }, actual), [
+    { type: 'replace', index: 0, reason: 'spec' },
+    { type: 'replace', index: 1, reason: 'spec' },
+  ]);
+  assert.deepEqual(planApp({ instances: 2, specHash: 'h1', stopped: false, ports: [port(3000), port(4001)] }, actual), [
+    { type: 'replace', index: 1, reason: 'ports' },
+  ]);
+});
+
+test('nothing changed: no actions (idempotent)', () => {
+  const actual = [running(0, 3000)];
+  assert.deepEqual(planApp({ instances: 1, specHash: 'h1', stopped: false, ports: [port(3000)] }, actual), []);
+});
+
+test('an inactive (stopped or errored) instance is started again', () => {
+  assert.deepEqual(planApp({ instances: 1, specHash: 'h1', stopped: false, ports: [port(3000)] }, [{ ...running(0, 3000), active: false }]), [
+    { type: 'start', index: 0 },
+  ]);
+});
+
+test('runtime stop halts active instances and starts nothing', () => {
+  const actual = [running(0, 3000), { ...running(1, 3001), active: false }];
+  assert.deepEqual(planApp({ instances: 3, specHash: 'h1', stopped: true, ports: [port(3000), port(3001), port(3002)] }, actual), [
+    { type: 'halt', index: 0 },
+  ]);
+});
+
+test('app deleted: every instance removed', () => {
+  assert.deepEqual(planApp(undefined, [running(0, 3000), running(1, 3001)]), [
+    { type: 'remove', index: 1 },
+    { type: 'remove', index: 0 },
+  ]);
+});
