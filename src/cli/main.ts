@@ -1,1 +1,145 @@
-export {};
+#!/usr/bin/env node
+/**
+ * The `berth` command: finds the command by name, parses its flags strictly
+ * (unknown flags are errors), and turns any error into one `Error: ...` line
+ * and exit code 1. Command modules load only when they run, so `berth list`
+ * starts fast.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import type { Command, CommandContext } from './command.js';
+import { BerthError, UsageError, toBerthError } from '../errors.js';
+
+const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+  up: () => import('./commands/up.js'),
+  down: () => import('./commands/down.js'),
+  apply: () => import('./commands/apply.js'),
+  diff: () => import('./commands/diff.js'),
+  delete: () => import('./commands/delete.js'),
+  list: () => import('./commands/list.js'),
+  info: () => import('./commands/info.js'),
+  restart: () => import('./commands/restart.js'),
+  reload: () => import('./commands/reload.js'),
+  stop: () => import('./commands/stop.js'),
+  start: () => import('./commands/start.js'),
+  scale: () => import('./commands/scale.js'),
+  logs: () => import('./commands/logs.js'),
+  ports: () => import('./commands/ports.js'),
+  sync: () => import('./commands/sync.js'),
+};
+
+const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
+
+const SUMMARIES: [string, string][] = [
+  ['up', 'run the controller on a manifest directory'],
+  ['down', 'stop every app and the controller'],
+  ['apply -f FILE', 'validate and write manifests into the watched directory'],
+  ['diff -f FILE', 'show what apply would change'],
+  ['delete NAME', 'delete an app (its manifest)'],
+  ['list', 'list instances (aliases: ls, get)'],
+  ['info NAME', 'ports, conditions and events of an app (alias: describe)'],
+  ['restart NAME', 'restart an app, optionally on other ports (--port)'],
+  ['reload NAME', 'rolling, graceful restart (--port)'],
+  ['stop NAME / start NAME', 'stop or start an app at runtime'],
+  ['start "CMD" --name N', 'run a command: writes its manifest'],
+  ['scale NAME --instances N', 'change the number of instances'],
+  ['logs NAME', 'print or follow an app\'s logs'],
+  ['ports', 'port allocations; ports allocate / deallocate'],
+  ['sync --repo URL', 'GitOps: keep the manifest directory in step with a git repository'],
+];
+
+function mainHelp(): string {
+  const width = Math.max(...SUMMARIES.map(([u]) => u.length));
+  return [
+    'berth: a declarative process manager for one host',
+    '',
+    'Usage: berth <command> [options]   (every command takes --home DIR; default $BERTH_HOME or ./.berth)',
+    '',
+    'Commands:',
+    ...SUMMARIES.map(([usage, summary]) => `  ${usage.padEnd(width)}  ${summary}`),
+    '',
+    'Run `berth <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return [`Usage: ${command.usage.split('\n').join('\n       ')}`, '', command.summary, ...(command.help ? ['', command.help] : []), '', 'Global: --home DIR  state, socket and logs (default $BERTH_HOME or ./.berth)'].join('\n');
+}
+
+/** Pulls `--home DIR` / `--home=DIR` out of argv wherever it stands. */
+function extractHome(argv: string[]): { home?: string; rest: string[] } {
+  const rest: string[] = [];
+  let home: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg === '--home') {
+      home = argv[++i];
+      if (home === undefined) throw new UsageError('--home needs a directory');
+    } else if (arg.startsWith('--home=')) home = arg.slice('--home='.length);
+    else rest.push(arg);
+  }
+  return { home, rest };
+}
+
+export function makeContext(home: string | undefined): CommandContext {
+  const cwd = process.cwd();
+  return {
+    home: path.resolve(cwd, home ?? process.env.BERTH_HOME ?? '.berth'),
+    cwd,
+    env: process.env,
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    stdin: process.stdin,
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const { home, rest } = extractHome(argv);
+  const [name, ...args] = rest;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(`${mainHelp()}\n`);
+    return name === undefined ? 1 : 0;
+  }
+  if (name === '--version' || name === '-v') {
+    const { createRequire } = await import('node:module');
+    process.stdout.write(`${(createRequire(import.meta.url)('../../../package.json') as { version: string }).version}\n`);
+    return 0;
+  }
+  const load = COMMANDS[ALIASES[name] ?? name];
+  if (!load) throw new UsageError(`unknown command "${name}"; run \`berth --help\` for the list`);
+  const { command } = await load();
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`${commandHelp(command)}\n`);
+    return 0;
+  }
+  const ctx = makeContext(home);
+  if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+  } catch (err) {
+    // node's messages are long and mention internals; keep the first sentence
+    throw new UsageError(`${(err as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see \`berth ${command.name} --help\`)`);
+  }
+  return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      const error = toBerthError(err);
+      process.stderr.write(`${error.toCliLine()}\n`);
+      if (process.env.BERTH_DEBUG && !(err instanceof BerthError)) process.stderr.write(`${(err as Error).stack}\n`);
+      process.exitCode = error.exitCode;
+    },
+  );
+}
