@@ -77,6 +77,43 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'git sync sources and the inventory of files each one wrote',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE sync_sources (
+          name TEXT PRIMARY KEY,
+          repo TEXT NOT NULL,
+          branch TEXT,
+          path TEXT NOT NULL DEFAULT '',
+          dir TEXT NOT NULL,
+          interval_ms INTEGER NOT NULL,
+          self_heal INTEGER NOT NULL DEFAULT 1 CHECK (self_heal IN (0, 1)),
+          allow_empty INTEGER NOT NULL DEFAULT 0 CHECK (allow_empty IN (0, 1)),
+          suspended INTEGER NOT NULL DEFAULT 0 CHECK (suspended IN (0, 1)),
+          resolved_branch TEXT,
+          last_fetched_rev TEXT,
+          last_fetched_subject TEXT,
+          last_fetched_at INTEGER,
+          last_applied_rev TEXT,
+          last_applied_subject TEXT,
+          last_applied_at INTEGER,
+          last_error TEXT,
+          last_error_at INTEGER,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        );
+        CREATE TABLE sync_inventory (
+          source TEXT NOT NULL REFERENCES sync_sources (name) ON DELETE CASCADE,
+          file TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          resources TEXT NOT NULL DEFAULT '[]',
+          PRIMARY KEY (source, file)
+        );
+      `);
+    },
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): { from: number; to: number } {

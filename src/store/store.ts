@@ -8,6 +8,8 @@ import { AppsTable } from './apps-table.js';
 import { InstancesTable } from './instances-table.js';
 import { EventsTable } from './events-table.js';
 import { OverridesTable } from './overrides-table.js';
+import { PortAllocationsTable } from './port-allocations-table.js';
+import { SyncTable } from './sync-table.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -18,12 +20,16 @@ export class Store {
   readonly instances: InstancesTable;
   readonly events: EventsTable;
   readonly overrides: OverridesTable;
+  readonly allocations: PortAllocationsTable;
+  readonly sync: SyncTable;
 
   constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
     this.apps = new AppsTable(db, now);
     this.instances = new InstancesTable(db, now);
     this.events = new EventsTable(db, now);
     this.overrides = new OverridesTable(db, now);
+    this.allocations = new PortAllocationsTable(db, now);
+    this.sync = new SyncTable(db, now);
   }
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */
