@@ -1,0 +1,56 @@
+/**
+ * The real PortProber: a port is free when a fresh socket can bind it on
+ * 0.0.0.0 and, where the host has IPv6, on :: too (TCP listen, UDP bind).
+ * Only EADDRINUSE means "taken": EACCES on a low port is about privileges,
+ * not about another process, and the app itself may be allowed to bind it.
+ */
+import net from 'node:net';
+import dgram from 'node:dgram';
+import type { PortProber } from './port-prober.js';
+import type { Protocol } from './types.js';
+
+let ipv6: Promise<boolean> | undefined;
+
+/** Whether this host can bind IPv6 sockets at all; detected once per process. */
+export function hasIpv6(): Promise<boolean> {
+  ipv6 ??= new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '::1', port: 0, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+  return ipv6;
+}
+
+function canListen(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', (err: NodeJS.ErrnoException) => resolve(err.code !== 'EADDRINUSE'));
+    // exclusive: in a cluster worker, never borrow the primary's handle for a probe.
+    server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function canBindUdp(type: 'udp4' | 'udp6', address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = dgram.createSocket({ type, ipv6Only: type === 'udp6' ? false : undefined });
+    socket.once('error', (err: NodeJS.ErrnoException) => {
+      socket.close();
+      resolve(err.code !== 'EADDRINUSE');
+    });
+    socket.bind({ address, port, exclusive: true }, () => socket.close(() => resolve(true)));
+  });
+}
+
+/**
+ * @example const free = await new NetPortProber().isFree('tcp', 3000)
+ */
+export class NetPortProber implements PortProber {
+  async isFree(protocol: Protocol, port: number): Promise<boolean> {
+    const [v4, v6] = protocol === 'tcp'
+      ? [() => canListen('0.0.0.0', port), () => canListen('::', port)]
+      : [() => canBindUdp('udp4', '0.0.0.0', port), () => canBindUdp('udp6', '::', port)];
+    // Sequential per port (a v4 failure settles it); ports are probed in parallel by the caller.
+    if (!(await v4())) return false;
+    return (await hasIpv6()) ? v6() : true;
+  }
+}

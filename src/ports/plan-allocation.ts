@@ -1,0 +1,110 @@
+/**
+ * Deciding, from an owner's current rows and what it asks for, which rows it
+ * keeps, which it gives back and which ports it still needs. Pure: the
+ * allocator feeds it rows read from the store and turns the needs into ports.
+ * Stickiness lives here: a row that still satisfies the request is kept (and
+ * never re-probed: the instance's own process may be bound to it).
+ */
+import type { PortDemand } from '../manifest/types.js';
+import { checkPortSpecFits, parsePortSpec, type PortSpec } from './port-spec.js';
+import { PROTOCOLS, type Allocation, type InstancePorts, type PortRange, type Protocol } from './types.js';
+
+/** What an app asks for: its effective port spec (override ?? manifest), instance count and per-instance demand. */
+export interface AppPortRequest {
+  port?: string;
+  instances: number;
+  demand: PortDemand;
+}
+
+export type PortNeed =
+  | { kind: 'fixed'; instance: number; port: number }
+  /** `requested` is the app's instance count, for the exhaustion message. */
+  | { kind: 'auto'; instance: number; range: PortRange; requested: number }
+  | { kind: 'block'; instance: number | null; protocol: Protocol; size: number };
+
+export interface AllocationPlan {
+  keep: Allocation[];
+  release: Allocation[];
+  needs: PortNeed[];
+}
+
+function isContiguous(ports: number[]): boolean {
+  return ports.every((port, i) => i === 0 || port === ports[i - 1]! + 1);
+}
+
+function portSatisfies(spec: PortSpec, index: number, port: number): boolean {
+  switch (spec.type) {
+    case 'single': return port === spec.port;
+    case 'range': return port === spec.start + index;
+    case 'auto': return port >= spec.start && port <= spec.end;
+  }
+}
+
+function planBlock(plan: AllocationPlan, rows: Allocation[], instance: number | null, protocol: Protocol, size: number): void {
+  const block = rows.filter((r) => r.role === 'block' && r.protocol === protocol && r.instance === instance).sort((a, b) => a.port - b.port);
+  if (block.length === size && isContiguous(block.map((r) => r.port))) {
+    plan.keep.push(...block);
+    return;
+  }
+  // Changed demand: deallocate then reallocate (NethServer semantics).
+  plan.release.push(...block);
+  if (size > 0) plan.needs.push({ kind: 'block', instance, protocol, size });
+}
+
+/**
+ * @example planBlocks(rows, { tcp: 3 }) // udp rows untouched; tcp kept if already a block of 3
+ */
+export function planBlocks(rows: Allocation[], demand: Partial<PortDemand>): AllocationPlan {
+  const plan: AllocationPlan = { keep: [], release: [], needs: [] };
+  for (const protocol of PROTOCOLS) {
+    const size = demand[protocol];
+    if (size === undefined) plan.keep.push(...rows.filter((r) => r.protocol === protocol));
+    else planBlock(plan, rows, null, protocol, size);
+  }
+  return plan;
+}
+
+/**
+ * Validates the port spec against the instance count (SPEC's errors), then plans.
+ *
+ * @example planAppPorts([], { port: '3000-3003', instances: 2, demand: { tcp: 0, udp: 0 } }).needs
+ *   → [{kind: 'fixed', instance: 0, port: 3000}, {kind: 'fixed', instance: 1, port: 3001}]
+ */
+export function planAppPorts(rows: Allocation[], request: AppPortRequest): AllocationPlan {
+  const spec = request.port === undefined ? undefined : parsePortSpec(request.port);
+  if (spec) checkPortSpecFits(spec, request.instances);
+  const plan: AllocationPlan = { keep: [], release: [], needs: [] };
+  // Scale-down (and rows no instance owns): give them back.
+  plan.release.push(...rows.filter((r) => r.instance === null || r.instance >= request.instances));
+  for (let index = 0; index < request.instances; index++) {
+    const mine = rows.filter((r) => r.instance === index);
+    const portRows = mine.filter((r) => r.role === 'port');
+    const only = portRows.length === 1 ? portRows[0]! : undefined;
+    if (spec && only && portSatisfies(spec, index, only.port)) plan.keep.push(only);
+    else {
+      plan.release.push(...portRows);
+      if (spec?.type === 'auto') plan.needs.push({ kind: 'auto', instance: index, range: spec, requested: request.instances });
+      else if (spec) plan.needs.push({ kind: 'fixed', instance: index, port: spec.type === 'single' ? spec.port : spec.start + index });
+    }
+    for (const protocol of PROTOCOLS) planBlock(plan, mine, index, protocol, request.demand[protocol]);
+  }
+  return plan;
+}
+
+/**
+ * An app's rows as one InstancePorts per instance index.
+ *
+ * @example toInstancePorts(rows, 2) → [{port: 3000, tcp: [], udp: []}, {port: 3001, tcp: [], udp: []}]
+ */
+export function toInstancePorts(rows: Allocation[], instances: number): InstancePorts[] {
+  return Array.from({ length: instances }, (_, index) => {
+    const mine = rows.filter((r) => r.instance === index);
+    const result: InstancePorts = { tcp: [], udp: [] };
+    const port = mine.find((r) => r.role === 'port');
+    if (port) result.port = port.port;
+    for (const protocol of PROTOCOLS) {
+      result[protocol] = mine.filter((r) => r.role === 'block' && r.protocol === protocol).map((r) => r.port).sort((a, b) => a - b);
+    }
+    return result;
+  });
+}

@@ -1,0 +1,222 @@
+/**
+ * The port allocator: turns what apps, PortClaims and manual owners ask for
+ * into rows of the store's port_allocations table. Each attempt reads the
+ * rows, plans (plan-allocation.ts), bind-tests candidates outside any
+ * transaction (probing is async and slow), then writes in one BEGIN
+ * IMMEDIATE transaction that first checks nothing moved meanwhile. If
+ * something did — another controller, `berth ports allocate` — or the
+ * primary key refuses a row, it starts over with fresh rows and probes.
+ */
+import { BerthError } from '../errors.js';
+import type { PortDemand } from '../manifest/types.js';
+import type { Store } from '../store/store.js';
+import type { NewAllocation } from '../store/port-allocations-table.js';
+import { DEFAULT_PROBE_CONCURRENCY, findFirstFree, findFreeBlock } from './find-free-ports.js';
+import { NetPortProber } from './net-port-prober.js';
+import { AllocationRaceError, PortAssignedError, PortExhaustedError, PortInUseError } from './port-errors.js';
+import { DEFAULT_PORT_POOL } from './port-pool.js';
+import type { PortProber } from './port-prober.js';
+import { PortSpecError } from './port-spec.js';
+import { planAppPorts, planBlocks, toInstancePorts, type AllocationPlan, type AppPortRequest, type PortNeed } from './plan-allocation.js';
+import type { Allocation, InstancePorts, OwnerKind, PortRange, Protocol } from './types.js';
+
+export interface PortAllocatorOptions {
+  store: Store;
+  /** Default: real bind tests (NetPortProber). */
+  prober?: PortProber;
+  /** Where demand blocks, claims and manual allocations come from. Default 20000-45000. */
+  pool?: PortRange;
+  /** Bind tests in flight at once. */
+  concurrency?: number;
+  /** Attempts before giving up when the store keeps changing under us. */
+  maxAttempts?: number;
+}
+
+const key = (protocol: Protocol, port: number): string => `${protocol}/${port}`;
+
+function rowsFingerprint(rows: Allocation[]): string {
+  return rows.map((r) => `${key(r.protocol, r.port)}:${r.instance}:${r.role}`).sort().join(' ');
+}
+
+function isRace(err: unknown): boolean {
+  if (err instanceof AllocationRaceError) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
+}
+
+/**
+ * @example
+ * const allocator = new PortAllocator({ store, pool: { start: 20000, end: 45000 } });
+ * const ports = await allocator.ensureAppPorts('web', { port: 'auto:5000-5100', instances: 4, demand: { tcp: 0, udp: 0 } });
+ * ports[0].port // 5000 (if free)
+ */
+export class PortAllocator {
+  readonly pool: PortRange;
+  private readonly store: Store;
+  private readonly prober: PortProber;
+  private readonly concurrency: number;
+  private readonly maxAttempts: number;
+
+  constructor({ store, prober = new NetPortProber(), pool = DEFAULT_PORT_POOL, concurrency = DEFAULT_PROBE_CONCURRENCY, maxAttempts = 20 }: PortAllocatorOptions) {
+    this.store = store;
+    this.prober = prober;
+    this.pool = { ...pool };
+    this.concurrency = concurrency;
+    this.maxAttempts = maxAttempts;
+  }
+
+  /**
+   * Makes the store hold ports for instances 0..instances-1 of `app` that
+   * satisfy `request` and returns them by instance index. Sticky: rows that
+   * still satisfy it are kept untouched; rows of instances >= instances and
+   * rows that no longer fit (changed spec or demand) are released, and the
+   * missing ones allocated, all in one transaction.
+   * Throws PortSpecError, PortAssignedError, PortInUseError, PortExhaustedError.
+   */
+  async ensureAppPorts(app: string, request: AppPortRequest): Promise<InstancePorts[]> {
+    const rows = await this.allocate('app', app, (mine) => planAppPorts(mine, request));
+    return toInstancePorts(rows, request.instances);
+  }
+
+  /**
+   * The conflicts an apply can see without probing or writing: a bad spec,
+   * or a fixed port another owner holds. Throws like ensureAppPorts.
+   */
+  checkAppPorts(app: string, request: AppPortRequest): void {
+    const mine = this.store.allocations.listOwner('app', app);
+    const plan = planAppPorts(mine, request);
+    const releasing = new Set(plan.release.map((r) => key(r.protocol, r.port)));
+    for (const need of plan.needs) {
+      if (need.kind !== 'fixed') continue;
+      const row = this.store.allocations.get('tcp', need.port);
+      if (row && !releasing.has(key(row.protocol, row.port))) throw new PortAssignedError(need.port, row.owner);
+    }
+  }
+
+  /** Frees one instance's ports (scale-down). @example allocator.releaseInstance('web', 3) */
+  releaseInstance(app: string, index: number): number {
+    return this.store.transaction(() => this.store.allocations.deleteOwner('app', app, { instance: index }));
+  }
+
+  /** Frees all of an app's ports (manifest deleted). */
+  releaseApp(app: string): number {
+    return this.store.transaction(() => this.store.allocations.deleteOwner('app', app));
+  }
+
+  /**
+   * Reserves a PortClaim's blocks from the pool (sticky, like apps).
+   *
+   * @example await allocator.ensureClaim('sip', { tcp: 2, udp: 10 }) → { tcp: [20000, 20001], udp: [20000, ..., 20009] }
+   */
+  async ensureClaim(name: string, demand: PortDemand): Promise<{ tcp: number[]; udp: number[] }> {
+    const rows = await this.allocate('claim', name, (mine) => planBlocks(mine, demand));
+    return { tcp: portsOf(rows, 'tcp'), udp: portsOf(rows, 'udp') };
+  }
+
+  releaseClaim(name: string): number {
+    return this.store.transaction(() => this.store.allocations.deleteOwner('claim', name));
+  }
+
+  /**
+   * NethServer ports_manager `allocate_ports`: a contiguous block of `count`
+   * ports from the pool. Idempotent: the same owner, protocol and count
+   * returns the block it already has; another count deallocates then reallocates.
+   *
+   * @example await allocator.allocateManual('module1', 3, 'tcp') → [20000, 20001, 20002]
+   */
+  async allocateManual(owner: string, count: number, protocol: Protocol): Promise<number[]> {
+    if (!Number.isInteger(count) || count < 1) {
+      throw new PortSpecError(`Invalid port count "${count}": expected a whole number of at least 1`);
+    }
+    const rows = await this.allocate('manual', owner, (mine) => planBlocks(mine, { [protocol]: count }));
+    return portsOf(rows, protocol);
+  }
+
+  /** NethServer ports_manager `deallocate_ports`. Returns how many ports were freed (0 if none were held). */
+  deallocateManual(owner: string, protocol: Protocol): number {
+    return this.store.transaction(() => this.store.allocations.deleteOwner('manual', owner, { protocol }));
+  }
+
+  /** Every allocation, ordered by protocol then port. */
+  list(): Allocation[] {
+    return this.store.allocations.list();
+  }
+
+  /** The retry loop: plan from fresh rows, probe, write if nothing moved. Returns the owner's rows after. */
+  private async allocate(ownerKind: OwnerKind, owner: string, makePlan: (mine: Allocation[]) => AllocationPlan): Promise<Allocation[]> {
+    const table = this.store.allocations;
+    for (let attempt = 1; ; attempt++) {
+      const all = table.list();
+      const mine = all.filter((r) => r.ownerKind === ownerKind && r.owner === owner);
+      const plan = makePlan(mine);
+      if (plan.needs.length === 0 && plan.release.length === 0) return mine;
+      const rows = await this.resolveNeeds({ ownerKind, owner, all, mine, plan });
+      try {
+        return this.store.transaction(() => {
+          if (rowsFingerprint(table.listOwner(ownerKind, owner)) !== rowsFingerprint(mine)) throw new AllocationRaceError();
+          table.deleteRows(plan.release);
+          if (rows.some((row) => table.get(row.protocol, row.port))) throw new AllocationRaceError();
+          table.insert(rows); // the primary key still refuses a double holder, should anything slip by
+          return table.listOwner(ownerKind, owner);
+        });
+      } catch (err) {
+        if (!isRace(err)) throw err;
+        if (attempt >= this.maxAttempts) {
+          throw new BerthError('STORE', `Port allocations for '${owner}' kept changing concurrently; gave up after ${attempt} attempts`, { cause: err });
+        }
+      }
+    }
+  }
+
+  /** Turns a plan's needs into concrete rows: store conflicts first, then bind tests. */
+  private async resolveNeeds({ ownerKind, owner, all, mine, plan }: {
+    ownerKind: OwnerKind; owner: string; all: Allocation[]; mine: Allocation[]; plan: AllocationPlan;
+  }): Promise<NewAllocation[]> {
+    const releasing = new Set(plan.release.map((r) => key(r.protocol, r.port)));
+    const held = new Map(all.filter((r) => !releasing.has(key(r.protocol, r.port))).map((r) => [key(r.protocol, r.port), r]));
+    const chosen = new Set<string>();
+    const isTaken = (protocol: Protocol, port: number): boolean => held.has(key(protocol, port)) || chosen.has(key(protocol, port));
+    // Ports this owner held before this call may be bound by its own processes: not "another process".
+    const ownTcp = new Set(mine.filter((r) => r.protocol === 'tcp').map((r) => r.port));
+    const probe = (protocol: Protocol) => (port: number) => this.prober.isFree(protocol, port);
+    const out: NewAllocation[] = [];
+    const take = (need: PortNeed, protocol: Protocol, port: number, role: 'port' | 'block'): void => {
+      chosen.add(key(protocol, port));
+      out.push({ protocol, port, owner, ownerKind, instance: need.instance, role });
+    };
+
+    const fixed = plan.needs.filter((n) => n.kind === 'fixed');
+    for (const need of fixed) {
+      const row = held.get(key('tcp', need.port));
+      if (row) throw new PortAssignedError(need.port, row.owner);
+    }
+    const toProbe = fixed.map((n) => n.port).filter((port) => !ownTcp.has(port));
+    const free = new Set(await findFirstFree(toProbe, toProbe.length, probe('tcp'), this.concurrency));
+    for (const need of fixed) {
+      if (!ownTcp.has(need.port) && !free.has(need.port)) throw new PortInUseError(need.port);
+      take(need, 'tcp', need.port, 'port');
+    }
+
+    const autos = plan.needs.filter((n) => n.kind === 'auto');
+    if (autos.length > 0) {
+      const { range, requested } = autos[0]!;
+      const candidates: number[] = [];
+      for (let port = range.start; port <= range.end; port++) if (!isTaken('tcp', port)) candidates.push(port);
+      const found = await findFirstFree(candidates, autos.length, probe('tcp'), this.concurrency);
+      if (found.length < autos.length) throw PortExhaustedError.forRange(range, requested - autos.length + found.length, requested);
+      autos.forEach((need, i) => take(need, 'tcp', found[i]!, 'port'));
+    }
+
+    for (const need of plan.needs) {
+      if (need.kind !== 'block') continue;
+      const start = await findFreeBlock(this.pool, need.size, (port) => isTaken(need.protocol, port), probe(need.protocol), this.concurrency);
+      if (start === undefined) throw PortExhaustedError.forPool(this.pool, need.size, need.protocol);
+      for (let port = start; port < start + need.size; port++) take(need, need.protocol, port, 'block');
+    }
+    return out;
+  }
+}
+
+function portsOf(rows: Allocation[], protocol: Protocol): number[] {
+  return rows.filter((r) => r.protocol === protocol).map((r) => r.port).sort((a, b) => a - b);
+}
