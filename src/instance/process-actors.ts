@@ -1,0 +1,113 @@
+/**
+ * The real implementations of the instance machine's actors, bound to a
+ * ProcessRunner and the shared Sweeper. runProcess spawns (or adopts) and
+ * then only watches: disposing it never kills the process, so detaching the
+ * controller leaves apps running. Stopping is stopProcess's job.
+ */
+import { fromCallback, fromPromise, type EventObject } from 'xstate';
+import type { ProcessRunner, StopResult } from '../process/process-runner.js';
+import type { Sweeper } from '../process/sweep.js';
+import { resolveLogPaths } from '../process/log-files.js';
+import { runProbe, type ProbeResult } from './probes/run-probe.js';
+import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine.js';
+import type { InstanceConfig } from './types.js';
+
+/** How long a spawned child that the sweep saw vanish may take to deliver its 'exit' (with the code). */
+const EXIT_EVENT_GRACE_MS = 100;
+
+export interface ProcessActorDeps {
+  runner: ProcessRunner;
+  sweeper: Sweeper;
+  now?: () => number;
+}
+
+/** process.env + config.env, config.env winning. */
+export function childEnv(config: InstanceConfig): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  return Object.assign(env, config.env);
+}
+
+/**
+ * @example instanceMachine.provide({ actors: createProcessActors({ runner: realProcessRunner, sweeper }) })
+ */
+export function createProcessActors({ runner, sweeper, now = Date.now }: ProcessActorDeps) {
+  const runProcess = fromCallback<EventObject, RunProcessInput>(({ input, sendBack }) => {
+    const send = (event: InstanceMachineEvent) => sendBack(event);
+    const { config, adopt } = input;
+    let disposed = false;
+    let finished = false;
+    let unwatch: (() => void) | undefined;
+    let unlisten: (() => void) | undefined;
+    let graceTimer: NodeJS.Timeout | undefined;
+
+    const finish = (exit: { code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }) => {
+      if (finished || disposed) return;
+      finished = true;
+      clearTimeout(graceTimer);
+      unwatch?.();
+      unlisten?.();
+      send({ type: 'EXITED', ...exit });
+    };
+    const watch = (pid: number, startTime: string | null, spawned: boolean) => {
+      unwatch = sweeper.watch({
+        pid,
+        startTime,
+        onSample: ({ cpu, memory }) => !finished && !disposed && send({ type: 'SAMPLE', cpu, memory }),
+        // A child of ours also reports 'exit' with its code: give it a moment to win.
+        onGone: () => {
+          if (spawned) graceTimer = setTimeout(() => finish({ code: null, signal: null }), EXIT_EVENT_GRACE_MS);
+          else finish({ code: null, signal: null });
+        },
+      });
+    };
+
+    if (adopt) {
+      const current = runner.identify(adopt.pid);
+      queueMicrotask(() => {
+        if (disposed) return;
+        if (current !== undefined && current === adopt.startTime) {
+          send({ type: 'SPAWNED', pid: adopt.pid, startTime: current, startedAt: adopt.startedAt, adopted: true });
+          watch(adopt.pid, current, false);
+        } else {
+          const why = current === undefined ? 'is gone' : `now belongs to another process (start time ${current}, recorded ${adopt.startTime})`;
+          finish({ code: null, signal: null, error: `Recorded process ${adopt.pid} ${why}; not adopted` });
+        }
+      });
+    } else {
+      const paths = resolveLogPaths({ app: config.app, index: config.index, logDir: config.logDir, logs: config.spec.logs });
+      runner
+        .spawn({ script: config.spec.script, args: config.spec.args, cwd: config.spec.cwd, env: childEnv(config), shell: config.spec.shell, stdoutPath: paths.out, stderrPath: paths.err })
+        .then(
+          (child) => {
+            if (disposed) {
+              // Nobody will ever know about this process (the actor went away mid-spawn): do not leak it.
+              void runner.stop({ pid: child.pid, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs }).catch(() => {});
+              return;
+            }
+            send({ type: 'SPAWNED', pid: child.pid, startTime: child.startTime, startedAt: now(), adopted: false });
+            unlisten = child.onExit((exit) => finish(exit));
+            if (!finished) watch(child.pid, child.startTime, true);
+          },
+          (err: unknown) => finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true }),
+        );
+    }
+    return () => {
+      disposed = true;
+      clearTimeout(graceTimer);
+      unwatch?.();
+      unlisten?.();
+    };
+  });
+
+  const stopProcess = fromPromise<StopResult, StopProcessInput>(async ({ input, signal }) => {
+    if (input.pid === null) return { forced: false };
+    return runner.stop({ pid: input.pid, signal: input.signal, timeoutMs: input.timeoutMs, abortSignal: signal });
+  });
+
+  const probe = fromPromise<ProbeResult, ProbeInput>(({ input, signal }) =>
+    runProbe(input.probe, { port: input.config.port, cwd: input.config.spec.cwd, env: childEnv(input.config) }, signal),
+  );
+
+  return { runProcess, stopProcess, probe };
+}

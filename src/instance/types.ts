@@ -1,0 +1,52 @@
+/**
+ * What the controller hands the instance layer, and what it gets back.
+ */
+import type { AppSpec } from '../manifest/types.js';
+import type { InstanceStatus } from '../store/instances-table.js';
+
+export type { InstanceStatus };
+
+/** Everything needed to run one instance of an app. */
+export interface InstanceConfig {
+  app: string;
+  index: number;
+  spec: AppSpec;
+  specHash: string;
+  /** spec.env + injected port/instance variables (ports/buildInstanceEnv). Merged over process.env at spawn. */
+  env: Record<string, string>;
+  /** Primary TCP port: the default readiness check when there is no readinessProbe. */
+  port?: number;
+  /** <home>/logs */
+  logDir: string;
+}
+
+/** A process found in the store, to be adopted if it is still the same process. */
+export interface AdoptedProcess {
+  pid: number;
+  /** /proc/<pid>/stat field 22 recorded at spawn. */
+  startTime: string;
+  startedAt: number | null;
+  restarts: number;
+}
+
+export interface InstanceSnapshot {
+  status: InstanceStatus;
+  pid: number | null;
+  restarts: number;
+  startedAt: number | null;
+  ready: boolean;
+  cpu?: number;
+  memory?: number;
+  lastExitCode: number | null;
+  lastExitSignal: string | null;
+  /** Why the last start failed or the last restart happened (spawn error, probe failure, memory limit). */
+  lastError: string | null;
+}
+
+/** The events the instance layer records (store.events), kubectl-describe style. */
+export interface InstanceEvent {
+  type: 'instance.event';
+  level: 'Normal' | 'Warning';
+  reason: 'Started' | 'Adopted' | 'Ready' | 'Crashed' | 'BackOff' | 'Killed' | 'Unhealthy' | 'MemoryLimit' | 'Stopped' | 'Errored' | 'SpawnFailed' | 'Restarting';
+  message: string;
+}

@@ -1,0 +1,49 @@
+/**
+ * The seam between the instance layer and real processes: spawn, stop,
+ * identify. One real adapter (real-process-runner.ts) and fakes in tests.
+ */
+
+export interface SpawnRequest {
+  script: string;
+  args: string[];
+  cwd: string;
+  /** The complete environment of the child (already merged). */
+  env: Record<string, string>;
+  /** Run through /bin/sh -c (only when the manifest says shell: true). */
+  shell: boolean;
+  stdoutPath: string;
+  stderrPath: string;
+}
+
+export interface ProcessExit {
+  code: number | null;
+  signal: string | null;
+}
+
+export interface SpawnedProcess {
+  pid: number;
+  /** /proc/<pid>/stat field 22; null if the child was already gone when read. */
+  startTime: string | null;
+  /** Calls `listener` once when the child exits (at once if it already has). Returns an unsubscribe. */
+  onExit(listener: (exit: ProcessExit) => void): () => void;
+}
+
+export interface StopRequest {
+  /** The process group leader (berth spawns every app as its own group). */
+  pid: number;
+  signal: NodeJS.Signals;
+  timeoutMs: number;
+  abortSignal?: AbortSignal;
+}
+
+export interface StopResult {
+  /** True when the group ignored `signal` and SIGKILL was needed. */
+  forced: boolean;
+}
+
+export interface ProcessRunner {
+  spawn(request: SpawnRequest): Promise<SpawnedProcess>;
+  stop(request: StopRequest): Promise<StopResult>;
+  /** The start time of a live (non-zombie) `pid`, undefined when gone. */
+  identify(pid: number): string | undefined;
+}
