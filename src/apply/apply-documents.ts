@@ -1,0 +1,44 @@
+/**
+ * apply = read input → plan against the watched directory → check port
+ * conflicts → write (atomically, only after everything checked out). A
+ * failure anywhere before the writes changes nothing.
+ */
+import { readApplyInput } from './read-apply-input.js';
+import { planApply, type PlannedWrite } from './plan-apply.js';
+import { checkPortConflicts } from './check-port-conflicts.js';
+import { editManifestFile } from './edit-manifest-file.js';
+import { NetPortProber } from '../ports/net-port-prober.js';
+
+export interface ApplyOptions {
+  target: string;
+  recursive: boolean;
+  dir: string;
+  home: string;
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  pruneSelector?: Record<string, string>;
+  dryRun: boolean;
+}
+
+export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
+  const { documents, warnings } = await readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin });
+  const { writes, current } = await planApply(documents, { dir: options.dir, pruneSelector: options.pruneSelector });
+  const incoming = documents.map((d) => d.resource);
+  const names = new Set(incoming.map((r) => r.metadata.name));
+  const pruned = new Set(writes.filter((w) => w.change === 'pruned').map((w) => w.name));
+  const others = [...current.resources.values()].filter((r) => !names.has(r.metadata.name) && !pruned.has(r.metadata.name));
+  const prober = new NetPortProber();
+  await checkPortConflicts(incoming, { home: options.home, others, probe: (port) => prober.isFree('tcp', port) });
+  return { writes, warnings };
+}
+
+export async function applyDocuments(options: ApplyOptions): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
+  const planned = await planAndCheck(options);
+  if (options.dryRun) return planned;
+  for (const write of planned.writes) {
+    if (write.change === 'unchanged') continue;
+    if (write.change === 'pruned') await editManifestFile(write.file, write.name, { remove: true });
+    else await editManifestFile(write.file, write.name, { replaceWith: write.text! });
+  }
+  return planned;
+}

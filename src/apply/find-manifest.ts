@@ -1,0 +1,16 @@
+/** Finds the file in the watched directory that defines an app. */
+import path from 'node:path';
+import { loadManifestDir } from '../manifest/load-manifest-dir.js';
+import type { Resource } from '../manifest/types.js';
+import { BerthError } from '../errors.js';
+
+export async function findManifest(dir: string, name: string): Promise<{ file: string; resource: Resource }> {
+  const state = await loadManifestDir(dir);
+  const resource = state.resources.get(name);
+  if (!resource) {
+    const broken = [...state.files].find(([, entry]) => entry.names.includes(name));
+    if (broken) throw new BerthError('MANIFEST_INVALID', `the manifest of "${name}" (${broken[0]}) is invalid; fix it first: ${broken[1].errors[0]?.message ?? ''}`);
+    throw new BerthError('NOT_FOUND', `app "${name}" not found in ${dir}`);
+  }
+  return { file: path.resolve(resource.source.file), resource };
+}

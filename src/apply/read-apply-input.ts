@@ -1,0 +1,111 @@
+/**
+ * Reads what `apply -f` / `diff -f` were given (a file, a directory, or '-'
+ * for stdin) into berth/v1 documents, converting PM2/PMDaemon ecosystem
+ * configs on the way. Every document keeps the file it came from so errors
+ * name it, and relative paths are made absolute against that file's folder
+ * (the document is about to move into the watched directory).
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseAllDocuments, stringify } from 'yaml';
+import { BerthError, ManifestError } from '../errors.js';
+import { parseManifestText } from '../manifest/parse-manifest-text.js';
+import type { Resource } from '../manifest/types.js';
+
+export interface InputDocument {
+  /** The document as YAML text, ready to write. */
+  text: string;
+  resource: Resource;
+  origin: string;
+}
+
+export interface ApplyInput {
+  documents: InputDocument[];
+  warnings: string[];
+}
+
+const INPUT_FILE = /\.(ya?ml|json|js|cjs)$/i;
+
+async function listInputFiles(target: string, recursive: boolean): Promise<string[]> {
+  const info = await stat(target).catch(() => {
+    throw new BerthError('USAGE', `${target}: no such file or directory`);
+  });
+  if (!info.isDirectory()) return [target];
+  const out: string[] = [];
+  for (const entry of await readdir(target, { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(target, entry.name);
+    if (entry.isDirectory() && recursive) out.push(...(await listInputFiles(full, true)));
+    else if (entry.isFile() && INPUT_FILE.test(entry.name)) out.push(full);
+  }
+  return out.sort();
+}
+
+/** Makes spec.cwd (defaulting to the file's folder) and log paths absolute, keeping comments. */
+function anchorPaths(text: string, sourceDir: string): string[] {
+  return parseAllDocuments(text).flatMap((doc) => {
+    if ('errors' in doc && doc.errors.length) return [String(doc)];
+    const value = doc.toJS() as { kind?: string; spec?: { cwd?: string; logs?: { out?: string; err?: string } } } | null;
+    if (!value) return [];
+    if (value.kind === 'App' && value.spec) {
+      doc.setIn(['spec', 'cwd'], path.resolve(sourceDir, value.spec.cwd ?? '.'));
+      for (const key of ['out', 'err'] as const) {
+        const file = value.spec.logs?.[key];
+        if (file !== undefined) doc.setIn(['spec', 'logs', key], path.resolve(sourceDir, file));
+      }
+    }
+    return [doc.toString()];
+  });
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Parses and validates every document; throws the first problem (nothing is written on error). */
+export async function readApplyInput(target: string, { recursive = false, cwd, stdin }: { recursive?: boolean; cwd: string; stdin: NodeJS.ReadableStream }): Promise<ApplyInput> {
+  const sources: { file: string; display: string; text: string }[] = [];
+  if (target === '-') sources.push({ file: path.join(cwd, '<stdin>.yaml'), display: '<stdin>', text: await readStdin(stdin) });
+  else {
+    for (const file of await listInputFiles(path.resolve(cwd, target), recursive)) {
+      sources.push({ file, display: path.relative(cwd, file) || file, text: await readFile(file, 'utf8') });
+    }
+  }
+  const documents: InputDocument[] = [];
+  const warnings: string[] = [];
+  const errors: ManifestError[] = [];
+  for (const source of sources) {
+    const { detectConfigFormat, convertEcosystemFile } = await import('../manifest/ecosystem/index.js');
+    const format = detectConfigFormat(source.file, source.text);
+    let texts: string[];
+    if (format === 'berth') {
+      const parsed = parseManifestText(source.text, source.display);
+      if (parsed.errors.length) {
+        errors.push(...parsed.errors);
+        continue;
+      }
+      texts = anchorPaths(source.text, path.dirname(source.file));
+    } else {
+      const converted = await convertEcosystemFile(source.file);
+      warnings.push(...converted.warnings);
+      texts = anchorPaths(converted.manifests.map((m) => stringify(m)).join('---\n'), path.dirname(source.file));
+    }
+    for (const text of texts) {
+      const { resources, errors: docErrors } = parseManifestText(text, source.display);
+      errors.push(...docErrors);
+      for (const resource of resources) documents.push({ text, resource, origin: source.display });
+    }
+  }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new ManifestError(errors[0]!.position, `${errors[0]!.detail} (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})`, errors[0]!.code);
+  const seen = new Map<string, string>();
+  for (const doc of documents) {
+    const name = doc.resource.metadata.name;
+    if (seen.has(name)) throw new BerthError('MANIFEST_CONFLICT', `${doc.origin}: "${name}" is defined twice in the input (also in ${seen.get(name)})`);
+    seen.set(name, doc.origin);
+  }
+  if (documents.length === 0) throw new BerthError('USAGE', `no manifests found in ${target}`);
+  return { documents, warnings };
+}

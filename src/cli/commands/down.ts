@@ -1,0 +1,54 @@
+/**
+ * `berth down`: stop every app and the controller. With no controller
+ * running, the processes the store records are stopped directly (signal,
+ * then SIGKILL to the group), so down always leaves nothing behind.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Command } from '../command.js';
+import { ApiClient } from '../../api/api-client.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export const command: Command = {
+  name: 'down',
+  summary: 'Stop every app and the controller.',
+  usage: 'berth down',
+  options: {},
+  async run(_args, ctx) {
+    const client = new ApiClient(ctx.home);
+    if (await client.isRunning()) {
+      const { pid } = await client.status();
+      await client.shutdown(true);
+      // The controller answers first, then stops the apps and exits.
+      const deadline = Date.now() + 120_000;
+      while (Date.now() < deadline && isAlive(pid)) await sleep(100);
+      ctx.out('controller stopped; every app stopped');
+      return 0;
+    }
+    const db = path.join(ctx.home, 'state.db');
+    if (!existsSync(db)) {
+      ctx.out('nothing to stop');
+      return 0;
+    }
+    const { stopRecordedProcesses } = await import('../../process/stop-recorded-processes.js');
+    const { openStore } = await import('../../store/store.js');
+    const store = openStore(db);
+    try {
+      const stopped = await stopRecordedProcesses(store);
+      ctx.out(`controller not running; stopped ${stopped} process${stopped === 1 ? '' : 'es'}`);
+    } finally {
+      store.close();
+    }
+    return 0;
+  },
+};
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Read commands ask the controller (live CPU, memory, status) and fall back
+ * to the store when it is down, saying so on stderr: `berth list` always
+ * answers.
+ */
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { ApiClient } from '../api/api-client.js';
+import type { AppInfo, InstanceView } from '../api/api-types.js';
+import type { CommandContext } from './command.js';
+import { BerthError } from '../errors.js';
+
+const DOWN_NOTE = 'note: the controller is not running; showing the last recorded state';
+
+async function withStore<T>(ctx: CommandContext, read: (store: import('../store/store.js').Store) => T): Promise<T> {
+  const file = path.join(ctx.home, 'state.db');
+  if (!existsSync(file)) throw new BerthError('CONTROLLER_UNAVAILABLE', `no berth state in ${ctx.home} (start the controller with \`berth up\`)`);
+  const { openStore } = await import('../store/store.js');
+  const store = openStore(file);
+  try {
+    return read(store);
+  } finally {
+    store.close();
+  }
+}
+
+function isUnavailable(err: unknown): boolean {
+  return err instanceof BerthError && err.code === 'CONTROLLER_UNAVAILABLE';
+}
+
+export async function readInstances(ctx: CommandContext): Promise<InstanceView[]> {
+  try {
+    return await new ApiClient(ctx.home).listInstances();
+  } catch (err) {
+    if (!isUnavailable(err)) throw err;
+    ctx.err(DOWN_NOTE);
+    const { instanceViews } = await import('../controller/status-views.js');
+    return withStore(ctx, (store) => instanceViews(store));
+  }
+}
+
+export async function readAppInfo(ctx: CommandContext, name: string): Promise<AppInfo> {
+  try {
+    return await new ApiClient(ctx.home).appInfo(name);
+  } catch (err) {
+    if (!isUnavailable(err)) throw err;
+    ctx.err(DOWN_NOTE);
+    const { appInfo } = await import('../controller/status-views.js');
+    return withStore(ctx, (store) => appInfo(store, name));
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * The narrow views of the ports and instance layers the controller uses, so
+ * reconcile tests can pass fakes and the layers stay swappable.
+ */
+import type { AppSpec, PortDemand } from '../manifest/types.js';
+import type { InstanceStatus } from '../store/instances-table.js';
+import type { InstancePorts } from './plan-app.js';
+
+export interface PortsDep {
+  ensureAppPorts(app: string, req: { port?: string; instances: number; demand: PortDemand }): Promise<InstancePorts[]>;
+  releaseInstance(app: string, index: number): void;
+  releaseApp(app: string): void;
+  ensureClaim(name: string, demand: PortDemand): Promise<{ tcp: number[]; udp: number[] }>;
+  releaseClaim(name: string): void;
+}
+
+export interface InstanceConfig {
+  app: string;
+  index: number;
+  spec: AppSpec;
+  specHash: string;
+  env: Record<string, string>;
+  port?: number;
+  logDir: string;
+}
+
+export interface AdoptedProcess {
+  pid: number;
+  startTime: string;
+  startedAt: number | null;
+  restarts: number;
+}
+
+export interface InstanceSnapshot {
+  status: InstanceStatus;
+  pid: number | null;
+  restarts: number;
+  startedAt: number | null;
+  ready: boolean;
+  cpu?: number | null;
+  memory?: number | null;
+}
+
+export interface InstanceHandleDep {
+  readonly key: string;
+  snapshot(): InstanceSnapshot;
+  stop(): Promise<void>;
+  restart(): void;
+  waitReady(): Promise<void>;
+  subscribe(listener: (snapshot: InstanceSnapshot) => void): () => void;
+}
+
+export interface SupervisorDep {
+  start(config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandleDep;
+  stopAll(): Promise<void>;
+  detachAll(): void;
+}

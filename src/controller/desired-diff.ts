@@ -1,0 +1,39 @@
+/**
+ * Which names a new desired state touches compared to the previous one: the
+ * names added, removed or whose resource changed in any way (metadata too,
+ * so labels reach the store), plus the names of files whose errors changed.
+ */
+import type { DesiredState } from '../manifest/load-manifest-dir.js';
+
+function errorsByName(state: DesiredState): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of state.files.values()) {
+    const text = entry.errors.map((e) => e.message).join('\n');
+    for (const name of entry.names) out.set(name, (out.get(name) ?? '') + text);
+  }
+  return out;
+}
+
+export function changedNames(previous: DesiredState | undefined, next: DesiredState): Set<string> {
+  const names = new Set<string>();
+  const before = previous?.resources ?? new Map();
+  for (const [name, resource] of next.resources) {
+    if (JSON.stringify(before.get(name)) !== JSON.stringify(resource)) names.add(name);
+  }
+  for (const name of before.keys()) if (!next.resources.has(name)) names.add(name);
+  const oldErrors = previous ? errorsByName(previous) : new Map<string, string>();
+  const newErrors = errorsByName(next);
+  for (const name of new Set([...oldErrors.keys(), ...newErrors.keys()])) {
+    if (oldErrors.get(name) !== newErrors.get(name)) names.add(name);
+  }
+  return names;
+}
+
+/** The manifest errors of files that declare (or seem to declare) `name`. */
+export function manifestErrorsFor(state: DesiredState, name: string): string[] {
+  const out: string[] = [];
+  for (const entry of state.files.values()) {
+    if (entry.names.includes(name)) out.push(...entry.errors.map((e) => e.message));
+  }
+  return out;
+}

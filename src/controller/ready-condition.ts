@@ -1,0 +1,27 @@
+/**
+ * The Ready condition of an app from its instances' statuses: True when every
+ * desired instance is online, with a message like kubectl's "3/4 ready".
+ */
+import type { Store } from '../store/store.js';
+import type { LiveLookup } from './status-views.js';
+
+export function updateReadyCondition(store: Store, app: string, live: LiveLookup): void {
+  const record = store.apps.get(app);
+  if (!record || record.kind !== 'App') return;
+  const rows = store.instances.list(app);
+  const statuses = rows.map((row) => live(app, row.index)?.status ?? row.status);
+  const online = statuses.filter((s) => s === 'online').length;
+  const total = statuses.length;
+  if (record.desiredState === 'stopped') {
+    store.apps.setCondition(app, { type: 'Ready', status: 'False', reason: 'Stopped', message: 'stopped by `berth stop`' });
+    return;
+  }
+  const failing = statuses.filter((s) => s === 'crashloop' || s === 'errored').length;
+  const ready = online === total && total > 0;
+  store.apps.setCondition(app, {
+    type: 'Ready',
+    status: ready || total === 0 ? 'True' : 'False',
+    reason: ready ? 'AllReady' : total === 0 ? 'NoInstances' : failing ? 'InstancesFailing' : 'InstancesStarting',
+    message: `${online}/${total} ready`,
+  });
+}
