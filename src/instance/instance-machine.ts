@@ -143,7 +143,8 @@ export const instanceMachine = setup({
   guards: {
     hasProcess: ({ context }) => context.pid !== null,
     stopRequested: ({ context }) => context.stopRequested,
-    needsReadinessCheck: ({ context }) => context.readiness !== null,
+    // Guards run before the transition's assign: decide from the config, not from context.readiness.
+    needsReadinessCheck: ({ context }) => readinessFor(context.config) !== null,
     hasLiveness: ({ context }) => context.liveness !== null,
     overMemoryLimit: ({ context, event }) =>
       event.type === 'SAMPLE' && context.config.spec.maxMemoryBytes !== undefined && event.memory > context.config.spec.maxMemoryBytes,

@@ -1,0 +1,73 @@
+// Shared test helpers: a complete AppSpec with small defaults, configs, process-group cleanup.
+import type { TestContext } from 'node:test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppSpec } from '../../src/manifest/types.js';
+import type { InstanceConfig } from '../../src/instance/types.js';
+
+export const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
+export const fixture = (name: string) => path.join(FIXTURES, name);
+
+export function makeSpec(overrides: Partial<AppSpec> = {}): AppSpec {
+  return {
+    script: process.execPath,
+    args: [],
+    cwd: process.cwd(),
+    env: {},
+    shell: false,
+    instances: 1,
+    ports: { tcp: 0, udp: 0 },
+    restartPolicy: 'Always',
+    backoff: { initialMs: 1_000, maxMs: 300_000, resetAfterMs: 600_000 },
+    minUptimeMs: 1_000,
+    stopSignal: 'SIGTERM',
+    stopTimeoutMs: 10_000,
+    logs: { maxSizeBytes: 10 * 1024 * 1024, maxFiles: 5 },
+    ...overrides,
+  };
+}
+
+export function makeConfig(overrides: Partial<InstanceConfig> & { spec?: Partial<AppSpec> } = {}): InstanceConfig {
+  const { spec, ...rest } = overrides;
+  return { app: 'web', index: 0, specHash: 'h1', env: {}, logDir: '/tmp/berth-test-logs', ...rest, spec: makeSpec(spec) };
+}
+
+export function tempDir(t: TestContext, prefix = 'berth-'): string {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+/** Registers a process group to SIGKILL when the test ends, whatever happened. */
+export function killGroupAfter(t: TestContext, pid: number | null | undefined): void {
+  if (!pid) return;
+  t.after(() => {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000, pollMs = 20): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+/** Lets promise-based fake actors settle. */
+export const flush = () => new Promise((r) => setImmediate(r));
