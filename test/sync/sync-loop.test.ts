@@ -1,0 +1,96 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { openStore } from '../../src/store/store.js';
+import { startSyncLoop } from '../../src/sync/sync-loop.js';
+import { requestSyncNow } from '../../src/sync/sync-trigger.js';
+import type { SyncResult } from '../../src/sync/sync-source.js';
+import type { BerthError } from '../../src/errors.js';
+import { app, createRepo, tempDir } from './git-fixture.js';
+
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+
+async function setup(t: Parameters<typeof tempDir>[0], intervalMs: number) {
+  const root = await tempDir(t);
+  const repo = await createRepo(path.join(root, 'infra'));
+  const home = path.join(root, 'home');
+  const dir = path.join(root, 'manifests');
+  const store = openStore(path.join(home, 'state.db'));
+  const results: SyncResult[] = [];
+  const errors: BerthError[] = [];
+  const suspends: boolean[] = [];
+  const start = () => {
+    const loop = startSyncLoop({
+      store, home, pollMs: 25,
+      source: { name: 'infra', repo: repo.dir, branch: null, path: '', dir, intervalMs, selfHeal: true, allowEmpty: false },
+      onResult: (r) => results.push(r), onError: (e) => errors.push(e), onSuspendChange: (s) => suspends.push(s),
+    });
+    t.after(async () => { await loop.stop(); store.close(); });
+    return loop;
+  };
+  const web = () => readFile(path.join(dir, 'sync-infra', 'web.yaml'), 'utf8').catch(() => '');
+  return { repo, home, store, results, errors, suspends, start, web };
+}
+
+test('the loop syncs at start and again every interval', async (t) => {
+  const { repo, results, start, web } = await setup(t, 300);
+  await repo.commit({ 'web.yaml': app('web') }, 'web');
+  start();
+  await waitFor('the first sync', async () => (await web()) === app('web'));
+  await repo.commit({ 'web.yaml': app('web', 2) }, 'scale');
+  await waitFor('the next interval', async () => (await web()) === app('web', 2));
+  assert.ok(results.length >= 2);
+  assert.deepEqual(results.at(-1)?.actions, [{ key: 'app/web', action: 'configured' }]);
+});
+
+test('a trigger file (berth sync --now) syncs at once; stop() ends the loop', async (t) => {
+  const { repo, home, results, start, web } = await setup(t, 60_000);
+  await repo.commit({ 'web.yaml': app('web') }, 'web');
+  const loop = start();
+  await waitFor('the first sync', () => results.length === 1);
+  await repo.commit({ 'web.yaml': app('web', 4) }, 'scale');
+  await requestSyncNow(home, 'infra');
+  await waitFor('the triggered sync', async () => (await web()) === app('web', 4), 3000);
+  assert.equal(existsSync(path.join(home, 'sync', 'infra', 'trigger')), false);
+  await loop.stop();
+  const count = results.length;
+  loop.syncNow();
+  await sleep(100);
+  assert.equal(results.length, count);
+});
+
+test('a suspended source is not applied until resumed; resume syncs at once', async (t) => {
+  const { repo, store, results, suspends, start, web } = await setup(t, 100);
+  await repo.commit({ 'web.yaml': app('web') }, 'web');
+  start();
+  await waitFor('the first sync', () => results.length >= 1);
+  store.sync.setSuspended('infra', true);
+  await waitFor('the loop to notice', () => suspends.length === 1);
+  const count = results.length;
+  await repo.commit({ 'web.yaml': app('web', 3) }, 'scale while suspended');
+  await sleep(400);
+  assert.equal(results.length, count);
+  assert.equal(await web(), app('web'));
+  store.sync.setSuspended('infra', false);
+  await waitFor('the resumed sync', async () => (await web()) === app('web', 3));
+  assert.deepEqual(suspends, [true, false]);
+});
+
+test('errors reach onError and the loop keeps going', async (t) => {
+  const { repo, errors, start, web } = await setup(t, 100);
+  await repo.commit({ 'web.yaml': 'apiVersion: nope\n' }, 'broken');
+  start();
+  await waitFor('an error', () => errors.length >= 1);
+  assert.match(errors[0]!.message, /not applied: web\.yaml:1:13: apiVersion: must be "berth\/v1"/);
+  await repo.commit({ 'web.yaml': app('web') }, 'fixed');
+  await waitFor('the fix', async () => (await web()) === app('web'));
+});
