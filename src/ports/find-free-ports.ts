@@ -1,73 +1,84 @@
 /**
- * Searching for free ports fast: probes run in parallel with a bound on how
- * many are in flight, in ascending order, and stop being launched as soon
- * as the answer is known. Pure apart from the probe function passed in.
+ * Searching for free ports in two halves: the searches are synchronous over
+ * what is known so far (so the allocator can rerun them inside its write
+ * transaction, against fresh rows, without awaiting), and say which ports
+ * they still need bind-tested; probeAll tests those in parallel with a bound
+ * on how many are in flight.
  */
 import type { PortRange } from './types.js';
 
 export const DEFAULT_PROBE_CONCURRENCY = 256;
 
-/**
- * The first `needed` ports of `candidates` (ascending) for which `isFree`
- * resolves true, in ascending order; fewer if the candidates run out.
- *
- * @example await findFirstFree([5000, 5001, 5002], 2, async (p) => p !== 5001) → [5000, 5002]
- */
-export async function findFirstFree(
-  candidates: readonly number[],
-  needed: number,
-  isFree: (port: number) => Promise<boolean>,
-  concurrency = DEFAULT_PROBE_CONCURRENCY,
-): Promise<number[]> {
-  if (needed <= 0) return [];
-  const results: (boolean | undefined)[] = new Array(candidates.length);
-  const found: number[] = [];
-  let next = 0;
-  let settled = 0; // results[0..settled) are known
-  let done = false;
-  const advance = (): void => {
-    while (!done && settled < candidates.length && results[settled] !== undefined) {
-      if (results[settled]) found.push(candidates[settled]!);
-      settled += 1;
-      if (found.length >= needed) done = true;
-    }
-  };
-  const worker = async (): Promise<void> => {
-    while (!done && next < candidates.length) {
-      const i = next++;
-      results[i] = await isFree(candidates[i]!);
-      advance();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, candidates.length) }, worker));
-  return found;
+/** What a bind test said about a port; undefined = not tested yet. */
+export type KnownFree = (port: number) => boolean | undefined;
+
+export type SearchResult<T> =
+  | { found: T }
+  /** Test these ports (ascending, none taken) and search again. */
+  | { probe: number[] }
+  /** The range ran out; `free` is how many usable ports it had. */
+  | { exhausted: true; free: number };
+
+/** Ports from `from` up (within `range`) that are not taken and not tested yet, at most `count`. */
+function untested(range: PortRange, from: number, count: number, isTaken: (port: number) => boolean, known: KnownFree): number[] {
+  const ports: number[] = [];
+  for (let port = from; port <= range.end && ports.length < count; port++) {
+    if (!isTaken(port) && known(port) === undefined) ports.push(port);
+  }
+  return ports;
 }
 
 /**
- * The lowest start of `size` contiguous ports inside `range` that are all not
- * `isTaken` and all `isFree`, or undefined. Probes window by window so a
- * large, mostly empty pool costs a few hundred probes, not thousands.
+ * The first `needed` ports of `range`, ascending, that are not taken and
+ * tested free. `batch` is how many untested ports to ask for at once.
  *
- * @example await findFreeBlock({start: 20000, end: 20010}, 3, (p) => p === 20001, async () => true) → 20002
+ * @example firstFreePorts({start: 5000, end: 5010}, 2, (p) => p === 5000, (p) => p !== 5001, 256) → {found: [5002, 5003]}
  */
-export async function findFreeBlock(
-  range: PortRange,
-  size: number,
-  isTaken: (port: number) => boolean,
-  isFree: (port: number) => Promise<boolean>,
-  concurrency = DEFAULT_PROBE_CONCURRENCY,
-): Promise<number | undefined> {
-  const window = Math.max(size * 2, concurrency);
-  let runStart = range.start;
-  for (let from = range.start; from <= range.end; from += window) {
-    const to = Math.min(range.end, from + window - 1);
-    const ports: number[] = [];
-    for (let p = from; p <= to; p++) if (!isTaken(p)) ports.push(p);
-    const free = new Set(await findFirstFree(ports, ports.length, isFree, concurrency));
-    for (let p = from; p <= to; p++) {
-      if (!free.has(p)) runStart = p + 1;
-      else if (p - runStart + 1 >= size) return runStart;
-    }
+export function firstFreePorts(range: PortRange, needed: number, isTaken: (port: number) => boolean, known: KnownFree, batch = DEFAULT_PROBE_CONCURRENCY): SearchResult<number[]> {
+  const found: number[] = [];
+  if (needed <= 0) return { found };
+  for (let port = range.start; port <= range.end; port++) {
+    if (isTaken(port)) continue;
+    const free = known(port);
+    if (free === undefined) return { probe: untested(range, port, Math.max(batch, 2 * (needed - found.length)), isTaken, known) };
+    if (free) found.push(port);
+    if (found.length === needed) return { found };
   }
-  return undefined;
+  return { exhausted: true, free: found.length };
+}
+
+/**
+ * First fit: the lowest start of `size` contiguous ports inside `range` that
+ * are all not taken and tested free; the block's end stays inside the range.
+ *
+ * @example firstFreeBlock({start: 20000, end: 20010}, 3, (p) => p === 20001, () => true, 256) → {found: 20002}
+ */
+export function firstFreeBlock(range: PortRange, size: number, isTaken: (port: number) => boolean, known: KnownFree, batch = DEFAULT_PROBE_CONCURRENCY): SearchResult<number> {
+  let runStart = range.start;
+  for (let port = range.start; port <= range.end; port++) {
+    if (isTaken(port)) { runStart = port + 1; continue; }
+    const free = known(port);
+    if (free === undefined) return { probe: untested(range, port, Math.max(batch, 2 * size), isTaken, known) };
+    if (!free) runStart = port + 1;
+    else if (port - runStart + 1 >= size) return { found: runStart };
+  }
+  return { exhausted: true, free: 0 };
+}
+
+/**
+ * Bind-tests every port, at most `concurrency` at once; results in input order.
+ *
+ * @example await probeAll([5000, 5001], (p) => prober.isFree('tcp', p)) → [true, false]
+ */
+export async function probeAll(ports: readonly number[], isFree: (port: number) => Promise<boolean>, concurrency = DEFAULT_PROBE_CONCURRENCY): Promise<boolean[]> {
+  const results: boolean[] = new Array(ports.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < ports.length) {
+      const i = next++;
+      results[i] = await isFree(ports[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ports.length) }, worker));
+  return results;
 }

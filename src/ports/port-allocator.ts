@@ -1,19 +1,19 @@
 /**
  * The port allocator: turns what apps, PortClaims and manual owners ask for
- * into rows of the store's port_allocations table. Each attempt reads the
- * rows, plans (plan-allocation.ts), bind-tests candidates outside any
- * transaction (probing is async and slow), then writes in one BEGIN
- * IMMEDIATE transaction that first checks nothing moved meanwhile. If
- * something did — another controller, `berth ports allocate` — or the
- * primary key refuses a row, it starts over with fresh rows and probes.
+ * into rows of the store's port_allocations table. It plans
+ * (plan-allocation.ts) and bind-tests candidates outside any transaction
+ * (probing is async and slow), then plans again inside one BEGIN IMMEDIATE
+ * transaction against fresh rows and writes. Whatever another controller or
+ * `berth ports allocate` took meanwhile is simply seen there and skipped; the
+ * primary key on (protocol, port) is the last line of defence.
  */
 import { BerthError } from '../errors.js';
 import type { PortDemand } from '../manifest/types.js';
 import type { Store } from '../store/store.js';
 import type { NewAllocation } from '../store/port-allocations-table.js';
-import { DEFAULT_PROBE_CONCURRENCY, findFirstFree, findFreeBlock } from './find-free-ports.js';
+import { DEFAULT_PROBE_CONCURRENCY, firstFreeBlock, firstFreePorts, probeAll } from './find-free-ports.js';
 import { NetPortProber } from './net-port-prober.js';
-import { AllocationRaceError, PortAssignedError, PortExhaustedError, PortInUseError } from './port-errors.js';
+import { PortAssignedError, PortExhaustedError, PortInUseError } from './port-errors.js';
 import { DEFAULT_PORT_POOL } from './port-pool.js';
 import type { PortProber } from './port-prober.js';
 import { PortSpecError } from './port-spec.js';
@@ -28,21 +28,15 @@ export interface PortAllocatorOptions {
   pool?: PortRange;
   /** Bind tests in flight at once. */
   concurrency?: number;
-  /** Attempts before giving up when the store keeps changing under us. */
+  /** Primary-key conflicts tolerated before giving up (they should not happen under the write lock). */
   maxAttempts?: number;
 }
 
 const key = (protocol: Protocol, port: number): string => `${protocol}/${port}`;
 
-function rowsFingerprint(rows: Allocation[]): string {
-  return rows.map((r) => `${key(r.protocol, r.port)}:${r.instance}:${r.role}`).sort().join(' ');
-}
-
-function isRace(err: unknown): boolean {
-  if (err instanceof AllocationRaceError) return true;
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
-}
+/** Bind-test results of one allocation call; only ever grows. */
+type ProbeCache = Record<Protocol, Map<number, boolean>>;
+interface ProbeRequest { protocol: Protocol; ports: number[] }
 
 /**
  * @example
@@ -142,47 +136,69 @@ export class PortAllocator {
     return this.store.allocations.list();
   }
 
-  /** The retry loop: plan from fresh rows, probe, write if nothing moved. Returns the owner's rows after. */
+  /**
+   * Plan and resolve from the rows as they are; write only inside BEGIN
+   * IMMEDIATE, re-planning there against fresh rows with the bind tests done
+   * so far (probing needs await, and the write lock must never wait on it).
+   * A round that needs more ports tested leaves the transaction, tests them,
+   * and comes back; the cache only grows, so this ends.
+   */
   private async allocate(ownerKind: OwnerKind, owner: string, makePlan: (mine: Allocation[]) => AllocationPlan): Promise<Allocation[]> {
     const table = this.store.allocations;
-    for (let attempt = 1; ; attempt++) {
+    const cache: ProbeCache = { tcp: new Map(), udp: new Map() };
+    const attempt = (write: boolean): { done: Allocation[] } | { probe: ProbeRequest } | { ready: true } => {
       const all = table.list();
       const mine = all.filter((r) => r.ownerKind === ownerKind && r.owner === owner);
       const plan = makePlan(mine);
-      if (plan.needs.length === 0 && plan.release.length === 0) return mine;
-      const rows = await this.resolveNeeds({ ownerKind, owner, all, mine, plan });
+      if (plan.needs.length === 0 && plan.release.length === 0) return { done: mine };
+      const resolution = this.resolve({ ownerKind, owner, all, mine, plan, cache });
+      if ('probe' in resolution) return resolution;
+      if (!write) return { ready: true };
+      table.deleteRows(plan.release);
+      table.insert(resolution.rows); // the primary key refuses a double holder, should anything slip by
+      return { done: table.listOwner(ownerKind, owner) };
+    };
+    for (let conflicts = 0; ;) {
+      const dry = attempt(false);
+      if ('done' in dry) return dry.done;
+      if ('probe' in dry) { await this.probe(dry.probe, cache); continue; }
       try {
-        return this.store.transaction(() => {
-          if (rowsFingerprint(table.listOwner(ownerKind, owner)) !== rowsFingerprint(mine)) throw new AllocationRaceError();
-          table.deleteRows(plan.release);
-          if (rows.some((row) => table.get(row.protocol, row.port))) throw new AllocationRaceError();
-          table.insert(rows); // the primary key still refuses a double holder, should anything slip by
-          return table.listOwner(ownerKind, owner);
-        });
+        const wet = this.store.transaction(() => attempt(true));
+        if ('done' in wet) return wet.done;
+        if ('probe' in wet) await this.probe(wet.probe, cache);
       } catch (err) {
-        if (!isRace(err)) throw err;
-        if (attempt >= this.maxAttempts) {
-          throw new BerthError('STORE', `Port allocations for '${owner}' kept changing concurrently; gave up after ${attempt} attempts`, { cause: err });
+        const code = (err as { code?: unknown } | null)?.code;
+        if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) throw err;
+        if (++conflicts >= this.maxAttempts) {
+          throw new BerthError('STORE', `Port allocations for '${owner}' kept conflicting; gave up after ${conflicts} attempts`, { cause: err });
         }
       }
     }
   }
 
-  /** Turns a plan's needs into concrete rows: store conflicts first, then bind tests. */
-  private async resolveNeeds({ ownerKind, owner, all, mine, plan }: {
-    ownerKind: OwnerKind; owner: string; all: Allocation[]; mine: Allocation[]; plan: AllocationPlan;
-  }): Promise<NewAllocation[]> {
+  private async probe({ protocol, ports }: ProbeRequest, cache: ProbeCache): Promise<void> {
+    const results = await probeAll(ports, (port) => this.prober.isFree(protocol, port), this.concurrency);
+    ports.forEach((port, i) => cache[protocol].set(port, results[i]!));
+  }
+
+  /**
+   * Turns a plan's needs into concrete rows, synchronously, from the rows
+   * and the bind tests known so far: store conflicts first, then the system.
+   */
+  private resolve({ ownerKind, owner, all, mine, plan, cache }: {
+    ownerKind: OwnerKind; owner: string; all: Allocation[]; mine: Allocation[]; plan: AllocationPlan; cache: ProbeCache;
+  }): { rows: NewAllocation[] } | { probe: ProbeRequest } {
     const releasing = new Set(plan.release.map((r) => key(r.protocol, r.port)));
     const held = new Map(all.filter((r) => !releasing.has(key(r.protocol, r.port))).map((r) => [key(r.protocol, r.port), r]));
     const chosen = new Set<string>();
-    const isTaken = (protocol: Protocol, port: number): boolean => held.has(key(protocol, port)) || chosen.has(key(protocol, port));
-    // Ports this owner held before this call may be bound by its own processes: not "another process".
+    const taken = (protocol: Protocol) => (port: number): boolean => held.has(key(protocol, port)) || chosen.has(key(protocol, port));
+    const known = (protocol: Protocol) => (port: number): boolean | undefined => cache[protocol].get(port);
+    // Ports this owner held before may be bound by its own processes: that is not "another process".
     const ownTcp = new Set(mine.filter((r) => r.protocol === 'tcp').map((r) => r.port));
-    const probe = (protocol: Protocol) => (port: number) => this.prober.isFree(protocol, port);
-    const out: NewAllocation[] = [];
+    const rows: NewAllocation[] = [];
     const take = (need: PortNeed, protocol: Protocol, port: number, role: 'port' | 'block'): void => {
       chosen.add(key(protocol, port));
-      out.push({ protocol, port, owner, ownerKind, instance: need.instance, role });
+      rows.push({ protocol, port, owner, ownerKind, instance: need.instance, role });
     };
 
     const fixed = plan.needs.filter((n) => n.kind === 'fixed');
@@ -190,30 +206,30 @@ export class PortAllocator {
       const row = held.get(key('tcp', need.port));
       if (row) throw new PortAssignedError(need.port, row.owner);
     }
-    const toProbe = fixed.map((n) => n.port).filter((port) => !ownTcp.has(port));
-    const free = new Set(await findFirstFree(toProbe, toProbe.length, probe('tcp'), this.concurrency));
+    const untested = fixed.map((n) => n.port).filter((port) => !ownTcp.has(port) && cache.tcp.get(port) === undefined);
+    if (untested.length > 0) return { probe: { protocol: 'tcp', ports: untested } };
     for (const need of fixed) {
-      if (!ownTcp.has(need.port) && !free.has(need.port)) throw new PortInUseError(need.port);
+      if (!ownTcp.has(need.port) && !cache.tcp.get(need.port)) throw new PortInUseError(need.port);
       take(need, 'tcp', need.port, 'port');
     }
 
     const autos = plan.needs.filter((n) => n.kind === 'auto');
     if (autos.length > 0) {
       const { range, requested } = autos[0]!;
-      const candidates: number[] = [];
-      for (let port = range.start; port <= range.end; port++) if (!isTaken('tcp', port)) candidates.push(port);
-      const found = await findFirstFree(candidates, autos.length, probe('tcp'), this.concurrency);
-      if (found.length < autos.length) throw PortExhaustedError.forRange(range, requested - autos.length + found.length, requested);
-      autos.forEach((need, i) => take(need, 'tcp', found[i]!, 'port'));
+      const result = firstFreePorts(range, autos.length, taken('tcp'), known('tcp'), this.concurrency);
+      if ('probe' in result) return { probe: { protocol: 'tcp', ports: result.probe } };
+      if ('exhausted' in result) throw PortExhaustedError.forRange(range, requested - autos.length + result.free, requested);
+      autos.forEach((need, i) => take(need, 'tcp', result.found[i]!, 'port'));
     }
 
     for (const need of plan.needs) {
       if (need.kind !== 'block') continue;
-      const start = await findFreeBlock(this.pool, need.size, (port) => isTaken(need.protocol, port), probe(need.protocol), this.concurrency);
-      if (start === undefined) throw PortExhaustedError.forPool(this.pool, need.size, need.protocol);
-      for (let port = start; port < start + need.size; port++) take(need, need.protocol, port, 'block');
+      const result = firstFreeBlock(this.pool, need.size, taken(need.protocol), known(need.protocol), this.concurrency);
+      if ('probe' in result) return { probe: { protocol: need.protocol, ports: result.probe } };
+      if ('exhausted' in result) throw PortExhaustedError.forPool(this.pool, need.size, need.protocol);
+      for (let port = result.found; port < result.found + need.size; port++) take(need, need.protocol, port, 'block');
     }
-    return out;
+    return { rows };
   }
 }
 

@@ -50,11 +50,3 @@ export class PortExhaustedError extends BerthError {
     return new PortExhaustedError(`Port pool ${pool.start}-${pool.end} has no ${what}`);
   }
 }
-
-/** Internal: the store changed between probing and writing; probe again. */
-export class AllocationRaceError extends Error {
-  constructor() {
-    super('port allocations changed concurrently');
-    this.name = 'AllocationRaceError';
-  }
-}
