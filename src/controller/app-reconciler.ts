@@ -176,9 +176,7 @@ export class AppReconciler {
           this.store.instances.update(name, action.index, { status: 'stopped', pid: null, startTime: null });
           break;
         case 'remove':
-          await this.stopRuntime(name, action.index);
-          this.deps.ports.releaseInstance(name, action.index);
-          this.store.instances.delete(name, action.index);
+          await this.removeInstance(name, action.index);
           this.event(name, action.index, 'Normal', 'ScaledDown', `instance ${action.index} removed`);
           break;
       }
@@ -231,6 +229,13 @@ export class AppReconciler {
     return handle;
   }
 
+  private async removeInstance(app: string, index: number): Promise<void> {
+    this.deps.runtime.delete(app, index);
+    await this.deps.supervisor.remove(app, index);
+    this.deps.ports.releaseInstance(app, index);
+    this.store.instances.delete(app, index);
+  }
+
   private async stopRuntime(app: string, index: number): Promise<void> {
     const current = this.deps.runtime.get(app, index);
     if (!current) return;
@@ -247,8 +252,10 @@ export class AppReconciler {
   private async replaceInstance(resource: AppResource, index: number, ports: InstancePorts): Promise<void> {
     const name = resource.metadata.name;
     const old = this.deps.runtime.get(name, index);
-    if (old && samePorts(old.ports, ports)) await this.stopRuntime(name, index);
-    const handle = this.deps.supervisor.start(this.configFor(resource, index, ports));
+    const handOver = old !== undefined && !samePorts(old.ports, ports);
+    if (old && !handOver) await this.stopRuntime(name, index);
+    const config = this.configFor(resource, index, ports);
+    const handle = handOver ? this.deps.supervisor.startReplacement(config) : this.deps.supervisor.start(config);
     try {
       await handle.waitReady();
     } catch (err) {
@@ -266,7 +273,7 @@ export class AppReconciler {
   async removeApp(name: string): Promise<void> {
     const record = this.store.apps.get(name);
     if (record?.kind === 'App') this.adoptRecorded(record.resource as AppResource);
-    await Promise.all([...this.deps.runtime.of(name).keys()].map((index) => this.stopRuntime(name, index)));
+    await Promise.all([...this.deps.runtime.of(name).keys()].map((index) => this.removeInstance(name, index)));
     if (record?.kind === 'PortClaim') this.deps.ports.releaseClaim(name);
     else this.deps.ports.releaseApp(name);
     this.store.transaction(() => {

@@ -52,6 +52,10 @@ export interface InstanceHandleDep {
 
 export interface SupervisorDep {
   start(config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandleDep;
+  /** A second process for (app, index) while the current one runs (reload hand-over on new ports). */
+  startReplacement(config: InstanceConfig): InstanceHandleDep;
+  /** Stops every process of (app, index) and forgets it (scale down, delete). */
+  remove(app: string, index: number): Promise<void>;
   stopAll(): Promise<void>;
   detachAll(): void;
 }
