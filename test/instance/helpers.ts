@@ -1,5 +1,5 @@
 // Shared test helpers: a complete AppSpec with small defaults, configs, process-group cleanup.
-import type { TestContext } from 'node:test';
+import { after, type TestContext } from 'node:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -71,3 +71,13 @@ export async function until(what: string, check: () => boolean | Promise<boolean
 
 /** Lets promise-based fake actors settle. */
 export const flush = () => new Promise((r) => setImmediate(r));
+
+/**
+ * Apps are unref()'d so they never hold the controller open; a test that
+ * waits for their 'exit' must hold the event loop itself (the daemon has its
+ * socket server for that). Call once at the top of a test file.
+ */
+export function holdEventLoop(): void {
+  const timer = setInterval(() => {}, 60_000);
+  after(() => clearInterval(timer));
+}

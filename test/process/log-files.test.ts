@@ -1,0 +1,70 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import path from 'node:path';
+import { followLogs, readLogTail, resolveLogPaths, rotateLogIfNeeded, tailFile, type LogLine } from '../../src/process/log-files.js';
+import { spawnProcess } from '../../src/process/spawn-process.js';
+import { fixture, killGroupAfter, tempDir, until, holdEventLoop } from '../instance/helpers.js';
+
+holdEventLoop();
+
+test('default paths are <logDir>/<app>-<index>.out.log / .err.log; spec.logs overrides', () => {
+  assert.deepEqual(resolveLogPaths({ app: 'web', index: 2, logDir: '/l' }), { out: '/l/web-2.out.log', err: '/l/web-2.err.log' });
+  assert.deepEqual(resolveLogPaths({ app: 'web', index: 2, logDir: '/l', logs: { out: '/x/o.log' } }), { out: '/x/o.log', err: '/l/web-2.err.log' });
+});
+
+test('rotation of a log that a running app writes keeps maxFiles copies and the app keeps writing', async (t) => {
+  const dir = tempDir(t);
+  const { out, err } = resolveLogPaths({ app: 'spam', index: 0, logDir: dir });
+  const child = await spawnProcess({ script: process.execPath, args: [fixture('log-spammer.mjs'), '2', '20'], cwd: dir, env: {}, shell: false, stdoutPath: out, stderrPath: err });
+  killGroupAfter(t, child.pid);
+  let rotations = 0;
+  while (rotations < 5) {
+    await until('log grows', () => existsSync(out) && statSync(out).size > 20_000);
+    if (await rotateLogIfNeeded(out, { maxSizeBytes: 20_000, maxFiles: 3 })) rotations++;
+  }
+  assert.ok(existsSync(`${out}.1`) && existsSync(`${out}.2`) && existsSync(`${out}.3`));
+  assert.equal(existsSync(`${out}.4`), false, 'only maxFiles rotated copies');
+  // O_APPEND: after truncation the app writes at the new end, no sparse hole of zeros.
+  await until('writes after rotation', () => statSync(out).size > 0);
+  assert.equal(readFileSync(out, 'utf8').includes('\0'), false);
+  assert.match(readFileSync(`${out}.1`, 'utf8'), /^line \d+ x+$/m);
+  assert.equal(await rotateLogIfNeeded(path.join(dir, 'missing.log'), { maxSizeBytes: 1, maxFiles: 1 }), false);
+});
+
+test('readLogTail returns the last N lines per instance, filling from .1 after a rotation', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(path.join(dir, 'web-0.out.log'), 'a\nb\nc\n');
+  writeFileSync(path.join(dir, 'web-1.out.log'), 'z');
+  writeFileSync(path.join(dir, 'web-1.err.log'), 'e1\ne2\n');
+  writeFileSync(path.join(dir, 'web-0.out.log.1'), 'old1\nold2\n');
+  writeFileSync(path.join(dir, 'webx-0.out.log'), 'other app\n');
+  const one = await readLogTail({ app: 'web', index: 0, logDir: dir }, 2);
+  assert.deepEqual(one.map((l) => l.line), ['b', 'c']);
+  const filled = await readLogTail({ app: 'web', index: 0, logDir: dir }, 4);
+  assert.deepEqual(filled.map((l) => l.line), ['old2', 'a', 'b', 'c']);
+  const all = await readLogTail({ app: 'web', index: 'all', logDir: dir }, 10);
+  assert.deepEqual(all.map((l) => `${l.index}/${l.stream}:${l.line}`), ['0/out:old1', '0/out:old2', '0/out:a', '0/out:b', '0/out:c', '1/out:z', '1/err:e1', '1/err:e2']);
+  const big = path.join(dir, 'big.log');
+  writeFileSync(big, Array.from({ length: 20_000 }, (_, i) => `l${i}`).join('\n') + '\n');
+  assert.deepEqual(await tailFile(big, 3), ['l19997', 'l19998', 'l19999']);
+});
+
+test('followLogs sees new lines, survives truncation (rotation) and picks up new instances', async (t) => {
+  const dir = tempDir(t);
+  const file0 = path.join(dir, 'web-0.out.log');
+  writeFileSync(file0, 'before\n');
+  const seen: LogLine[] = [];
+  const stop = followLogs({ app: 'web', index: 'all', logDir: dir }, (l) => seen.push(l), { pollMs: 20 });
+  t.after(stop);
+  appendFileSync(file0, 'one\ntw');
+  await until('one', () => seen.length === 1);
+  appendFileSync(file0, 'o\n');
+  await until('two', () => seen.length === 2);
+  writeFileSync(file0, ''); // rotated by copytruncate
+  await new Promise((r) => setTimeout(r, 60));
+  appendFileSync(file0, 'after\n');
+  writeFileSync(path.join(dir, 'web-1.err.log'), 'new instance\n');
+  await until('after rotation', () => seen.length === 4);
+  assert.deepEqual(seen.map((l) => `${l.index}/${l.stream}:${l.line}`).sort(), ['0/out:after', '0/out:one', '0/out:two', '1/err:new instance']);
+});

@@ -1,0 +1,58 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { spawnProcess } from '../../src/process/spawn-process.js';
+import { isGroupAlive, stopProcessGroup } from '../../src/process/stop-process-group.js';
+import { readStartTime } from '../../src/process/proc-stat.js';
+import { fixture, killGroupAfter, tempDir, until, holdEventLoop } from '../instance/helpers.js';
+
+holdEventLoop();
+
+async function start(t: import('node:test').TestContext, args: string[]) {
+  const dir = tempDir(t);
+  const child = await spawnProcess({ script: process.execPath, args, cwd: dir, env: { ...process.env } as Record<string, string>, shell: false, stdoutPath: path.join(dir, 'o'), stderrPath: path.join(dir, 'e') });
+  killGroupAfter(t, child.pid);
+  return { child, dir };
+}
+
+test('a process that exits on SIGTERM stops without SIGKILL', async (t) => {
+  const { child } = await start(t, [fixture('sleeper.mjs')]);
+  const result = await stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 2_000 });
+  assert.deepEqual(result, { forced: false });
+  assert.equal(isGroupAlive(child.pid), false);
+});
+
+test('ignoring SIGTERM escalates to SIGKILL after the timeout, and the grandchild dies too', async (t) => {
+  const dir = tempDir(t);
+  const pidFile = path.join(dir, 'grandchild.pid');
+  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
+  await until('grandchild pid', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
+  const grandchild = Number(readFileSync(pidFile, 'utf8'));
+  killGroupAfter(t, grandchild);
+  await new Promise((r) => setTimeout(r, 100)); // let both install their SIGTERM handlers
+  const began = Date.now();
+  const result = await stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 300 });
+  const took = Date.now() - began;
+  assert.deepEqual(result, { forced: true });
+  assert.ok(took >= 300 && took < 3_000, `took ${took} ms`);
+  assert.equal(readStartTime(child.pid), undefined);
+  assert.equal(readStartTime(grandchild), undefined, 'grandchild gone (or only a zombie awaiting its reaper)');
+  assert.equal(isGroupAlive(child.pid), false);
+});
+
+test('aborting a stop cancels the SIGKILL timer', async (t) => {
+  const dir = tempDir(t);
+  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), path.join(dir, 'gc.pid')]);
+  await new Promise((r) => setTimeout(r, 150));
+  const abort = new AbortController();
+  const stopping = stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 200, abortSignal: abort.signal });
+  abort.abort();
+  assert.deepEqual(await stopping, { forced: false });
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(isGroupAlive(child.pid), true, 'no SIGKILL was sent');
+});
+
+test('stopping a group that is already gone resolves at once', async () => {
+  assert.deepEqual(await stopProcessGroup({ pid: 2 ** 22 + 3, signal: 'SIGTERM', timeoutMs: 1_000 }), { forced: false });
+});

@@ -1,0 +1,66 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { Sweeper, type ProcessSample } from '../../src/process/sweep.js';
+import { spawnProcess } from '../../src/process/spawn-process.js';
+import { readStartTime } from '../../src/process/proc-stat.js';
+import { fixture, killGroupAfter, tempDir, holdEventLoop } from '../instance/helpers.js';
+
+holdEventLoop();
+
+test('a tick samples all live pids with one usage call and reports the gone ones', async () => {
+  const calls: number[][] = [];
+  const alive = new Set([1, 2, 3]);
+  const sweeper = new Sweeper({
+    readStat: (pid) => (alive.has(pid) ? { pid, state: 'S', ppid: 1, pgrp: pid, startTime: pid === 3 ? 'other' : 't' } : undefined),
+    sampleUsage: async (pids) => {
+      calls.push(pids);
+      return Object.fromEntries(pids.map((p) => [p, { cpu: p, memory: p * 100 }]));
+    },
+  });
+  const samples: [number, ProcessSample][] = [];
+  const gone: number[] = [];
+  for (const pid of [1, 2, 3, 4]) sweeper.watch({ pid, startTime: 't', onSample: (s) => samples.push([pid, s]), onGone: () => gone.push(pid) });
+  alive.delete(2);
+  await sweeper.tick();
+  assert.deepEqual(calls, [[1]]);
+  assert.deepEqual(gone.sort(), [2, 3, 4], '2 exited, 3 is a reused pid, 4 never ran');
+  assert.deepEqual(samples, [[1, { cpu: 1, memory: 100 }]]);
+  assert.equal(sweeper.size, 1);
+  sweeper.close();
+});
+
+test('no targets: no timer; watching arms it, the last unwatch disarms it', async () => {
+  const sweeper = new Sweeper({ intervalMs: 10, readStat: () => undefined, sampleUsage: async () => ({}) });
+  const timer = () => (sweeper as unknown as { timer?: unknown }).timer;
+  assert.equal(timer(), undefined);
+  const unwatch = sweeper.watch({ pid: 1, startTime: null, onSample() {}, onGone() {} });
+  assert.notEqual(timer(), undefined);
+  unwatch();
+  assert.equal(timer(), undefined);
+});
+
+test('real processes: pidusage in one batch, exit noticed on the next tick', async (t) => {
+  const dir = tempDir(t);
+  const children: Awaited<ReturnType<typeof spawnProcess>>[] = [];
+  for (let i = 0; i < 3; i++) {
+    const child = await spawnProcess({ script: process.execPath, args: [fixture('sleeper.mjs')], cwd: dir, env: {}, shell: false, stdoutPath: path.join(dir, `${i}.log`), stderrPath: path.join(dir, `${i}.log`) });
+    killGroupAfter(t, child.pid);
+    children.push(child);
+  }
+  const errors: unknown[] = [];
+  const sweeper = new Sweeper({ intervalMs: 50, onError: (e) => errors.push(e) });
+  t.after(() => sweeper.close());
+  const memory = new Map<number, number>();
+  const gone: number[] = [];
+  for (const c of children) sweeper.watch({ pid: c.pid, startTime: c.startTime, onSample: (s) => memory.set(c.pid, s.memory), onGone: () => gone.push(c.pid) });
+  await sweeper.tick();
+  assert.equal(memory.size, 3);
+  for (const m of memory.values()) assert.ok(m > 5_000_000, `rss ${m}`);
+  process.kill(-children[0]!.pid, 'SIGKILL');
+  await new Promise((resolve) => children[0]!.onExit(resolve));
+  await sweeper.tick();
+  assert.deepEqual(gone, [children[0]!.pid]);
+  assert.deepEqual(errors, []);
+  assert.equal(readStartTime(children[1]!.pid), children[1]!.startTime);
+});
