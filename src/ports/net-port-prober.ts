@@ -1,6 +1,7 @@
 /**
  * The real PortProber: a port is free when a fresh socket can bind it on
- * 0.0.0.0 and, where the host has IPv6, on :: too (TCP listen, UDP bind).
+ * 0.0.0.0 and, where the host has IPv6, on :: too (TCP listen, UDP bind;
+ * one dual-stack TCP bind when :: covers IPv4 as well).
  * Only EADDRINUSE means "taken": EACCES on a low port is about privileges,
  * not about another process, and the app itself may be allowed to bind it.
  */
@@ -19,6 +20,26 @@ export function hasIpv6(): Promise<boolean> {
     server.listen({ host: '::1', port: 0, exclusive: true }, () => server.close(() => resolve(true)));
   });
   return ipv6;
+}
+
+let dualStack: Promise<boolean> | undefined;
+
+/**
+ * Whether a TCP listener on :: also claims the port for IPv4 (Linux with
+ * net.ipv6.bindv6only = 0, the default): then one bind on :: tests both
+ * families and probing costs half. Detected once: listen on ::, then see if
+ * 0.0.0.0 on the same port is refused.
+ */
+export function hasDualStackTcp(): Promise<boolean> {
+  dualStack ??= hasIpv6().then((v6) => !v6 ? false : new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ host: '::', port: 0, exclusive: true }, () => {
+      const { port } = server.address() as net.AddressInfo;
+      canListen('0.0.0.0', port).then((free) => server.close(() => resolve(!free)));
+    });
+  }));
+  return dualStack;
 }
 
 function canListen(host: string, port: number): Promise<boolean> {
@@ -46,6 +67,7 @@ function canBindUdp(type: 'udp4' | 'udp6', address: string, port: number): Promi
  */
 export class NetPortProber implements PortProber {
   async isFree(protocol: Protocol, port: number): Promise<boolean> {
+    if (protocol === 'tcp' && (await hasDualStackTcp())) return canListen('::', port);
     const [v4, v6] = protocol === 'tcp'
       ? [() => canListen('0.0.0.0', port), () => canListen('::', port)]
       : [() => canBindUdp('udp4', '0.0.0.0', port), () => canBindUdp('udp6', '::', port)];

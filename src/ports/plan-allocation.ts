@@ -28,6 +28,17 @@ export interface AllocationPlan {
   needs: PortNeed[];
 }
 
+/** Rows by instance index, so planning 1000 instances is linear, not quadratic. */
+function byInstance(rows: Allocation[]): Map<number | null, Allocation[]> {
+  const groups = new Map<number | null, Allocation[]>();
+  for (const row of rows) {
+    const group = groups.get(row.instance);
+    if (group) group.push(row);
+    else groups.set(row.instance, [row]);
+  }
+  return groups;
+}
+
 function isContiguous(ports: number[]): boolean {
   return ports.every((port, i) => i === 0 || port === ports[i - 1]! + 1);
 }
@@ -76,8 +87,9 @@ export function planAppPorts(rows: Allocation[], request: AppPortRequest): Alloc
   const plan: AllocationPlan = { keep: [], release: [], needs: [] };
   // Scale-down (and rows no instance owns): give them back.
   plan.release.push(...rows.filter((r) => r.instance === null || r.instance >= request.instances));
+  const groups = byInstance(rows);
   for (let index = 0; index < request.instances; index++) {
-    const mine = rows.filter((r) => r.instance === index);
+    const mine = groups.get(index) ?? [];
     const portRows = mine.filter((r) => r.role === 'port');
     const only = portRows.length === 1 ? portRows[0]! : undefined;
     if (spec && only && portSatisfies(spec, index, only.port)) plan.keep.push(only);
@@ -97,8 +109,9 @@ export function planAppPorts(rows: Allocation[], request: AppPortRequest): Alloc
  * @example toInstancePorts(rows, 2) → [{port: 3000, tcp: [], udp: []}, {port: 3001, tcp: [], udp: []}]
  */
 export function toInstancePorts(rows: Allocation[], instances: number): InstancePorts[] {
+  const groups = byInstance(rows);
   return Array.from({ length: instances }, (_, index) => {
-    const mine = rows.filter((r) => r.instance === index);
+    const mine = groups.get(index) ?? [];
     const result: InstancePorts = { tcp: [], udp: [] };
     const port = mine.find((r) => r.role === 'port');
     if (port) result.port = port.port;
