@@ -4,6 +4,7 @@
  * one dual-stack TCP bind when :: covers IPv4 as well).
  * Only EADDRINUSE means "taken": EACCES on a low port is about privileges,
  * not about another process, and the app itself may be allowed to bind it.
+ * Anything else (EMFILE...) fails the probe rather than guess "free".
  */
 import net from 'node:net';
 import dgram from 'node:dgram';
@@ -36,27 +37,39 @@ export function hasDualStackTcp(): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen({ host: '::', port: 0, exclusive: true }, () => {
       const { port } = server.address() as net.AddressInfo;
-      canListen('0.0.0.0', port).then((free) => server.close(() => resolve(!free)));
+      canListen('0.0.0.0', port).then(
+        (free) => server.close(() => resolve(!free)),
+        () => server.close(() => resolve(false)),
+      );
     });
   }));
   return dualStack;
 }
 
+/** Errors that say nothing about another process holding the port. */
+const NOT_ABOUT_OTHERS = new Set(['EACCES', 'EPERM', 'EADDRNOTAVAIL', 'EAFNOSUPPORT']);
+
+function settle(err: NodeJS.ErrnoException, resolve: (free: boolean) => void, reject: (err: Error) => void): void {
+  if (err.code === 'EADDRINUSE') resolve(false);
+  else if (NOT_ABOUT_OTHERS.has(err.code ?? '')) resolve(true);
+  else reject(err);
+}
+
 function canListen(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = net.createServer();
-    server.once('error', (err: NodeJS.ErrnoException) => resolve(err.code !== 'EADDRINUSE'));
+    server.once('error', (err: NodeJS.ErrnoException) => settle(err, resolve, reject));
     // exclusive: in a cluster worker, never borrow the primary's handle for a probe.
     server.listen({ host, port, exclusive: true }, () => server.close(() => resolve(true)));
   });
 }
 
 function canBindUdp(type: 'udp4' | 'udp6', address: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const socket = dgram.createSocket({ type, ipv6Only: type === 'udp6' ? false : undefined });
     socket.once('error', (err: NodeJS.ErrnoException) => {
-      socket.close();
-      resolve(err.code !== 'EADDRINUSE');
+      try { socket.close(); } catch { /* the failed bind may have left nothing to close */ }
+      settle(err, resolve, reject);
     });
     socket.bind({ address, port, exclusive: true }, () => socket.close(() => resolve(true)));
   });
