@@ -173,3 +173,13 @@ test('rows taken between probing and writing make it start over, never double-as
   assert.deepEqual(await allocator.allocateManual('me', 2, 'tcp'), [20001, 20002]);
   assert.deepEqual(store.allocations.list().map((r) => `${r.owner}/${r.port}`), ['intruder/20000', 'me/20001', 'me/20002']);
 });
+
+test('4 instances on "A-(A+3)" with env {PORT: "3000"}: PORT A..A+3, ids 0..3, PORT shadowed', async (t) => {
+  const { allocator } = setup(t);
+  const { buildInstanceEnv } = await import('../../src/ports/instance-env.js');
+  const ports = await allocator.ensureAppPorts('web', { port: '4100-4103', instances: 4, demand: noDemand });
+  const envs = ports.map((p, index) => buildInstanceEnv({ app: 'web', index, ports: p, specEnv: { PORT: '3000' } }));
+  assert.deepEqual(envs.map((e) => e.env.PORT), ['4100', '4101', '4102', '4103']);
+  assert.deepEqual(envs.map((e) => [e.env.PM2_INSTANCE_ID, e.env.NODE_APP_INSTANCE, e.env.BERTH_INSTANCE_ID]), [['0', '0', '0'], ['1', '1', '1'], ['2', '2', '2'], ['3', '3', '3']]);
+  assert.ok(envs.every((e) => e.shadowed.includes('PORT')));
+});
