@@ -167,7 +167,8 @@ export class Supervisor {
   }
 
   private createHandle(key: string, generation: number, config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandle {
-    const actor = createActor(this.machine, { input: { config, adopt, now: this.now }, clock: this.clock, id: key });
+    // An explicit `clock: undefined` would replace XState's default clock: pass it only when given.
+    const actor = createActor(this.machine, { input: { config, adopt, now: this.now }, id: key, ...(this.clock ? { clock: this.clock } : {}) });
     const handle = new InstanceHandle({ key, generation, config, actor });
     const offEvent = actor.on('instance.event', (event: InstanceEvent) => this.recordEvent(handle, event));
     let lastStatus = statusOf(actor.getSnapshot());
