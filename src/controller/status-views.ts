@@ -10,6 +10,7 @@ import type { AppResource } from '../manifest/types.js';
 import { heldPortsByInstance, heldPortsOfOwner } from '../store/instance-ports-query.js';
 import { NotFoundError } from '../errors.js';
 import { overrideKey } from './override-key.js';
+import { readSyncStatus } from '../sync/read-sync-status.js';
 
 export type LiveLookup = (app: string, index: number) => InstanceSnapshot | undefined;
 
@@ -44,6 +45,7 @@ export function appInfo(store: Store, name: string, live: LiveLookup = () => und
   const override = store.overrides.get(name);
   const validOverride = override && record.kind === 'App' && override.specHash === overrideKey(record.resource as AppResource) ? override : undefined;
   const base = {
+    sync: syncOf(store, record.source),
     name,
     kind: record.kind,
     source: record.source,
@@ -75,5 +77,22 @@ export function appInfo(store: Store, name: string, live: LiveLookup = () => und
       override: validOverride ? { port: validOverride.port, instances: validOverride.instances } : null,
     },
     instances: instanceViews(store, live, Date.now(), name),
+  };
+}
+
+/** The GitOps source that wrote this app's manifest (its file lies in <dir>/sync-<source>/), if any. */
+function syncOf(store: Store, source: string): AppInfo['sync'] {
+  const match = /(?:^|[/\\])sync-([a-z0-9][-a-z0-9]*)[/\\]/.exec(source);
+  if (!match) return undefined;
+  const row = store.db.prepare('SELECT name FROM sync_sources WHERE name = ?').get(match[1]) as { name: string } | undefined;
+  if (!row) return undefined;
+  const status = readSyncStatus(store).find((s) => s.name === row.name);
+  if (!status) return undefined;
+  return {
+    source: status.name,
+    repo: status.repo,
+    revision: status.lastApplied ? `${status.lastApplied.shortRev} "${status.lastApplied.subject}"` : null,
+    ready: status.conditions.find((c) => c.type === 'Ready')?.status ?? 'Unknown',
+    lastError: status.lastError?.message ?? null,
   };
 }

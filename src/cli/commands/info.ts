@@ -48,7 +48,12 @@ export function renderInfo(info: AppInfo, tty: boolean): string {
     ['TYPE', 'STATUS', 'REASON', 'AGE', 'MESSAGE'],
     info.conditions.map((c) => [c.type, c.status, c.reason, age(c.lastTransitionTime), c.message]),
   )));
-  if (info.sync) lines.push(`Sync:         ${JSON.stringify(info.sync)}`);
+  if (info.sync) {
+    lines.push('Sync:');
+    lines.push(`  Source:      ${info.sync.source} (${info.sync.repo})`);
+    lines.push(`  Revision:    ${info.sync.revision ?? '<none applied>'}`);
+    lines.push(`  Ready:       ${info.sync.ready}${info.sync.lastError ? `  (${info.sync.lastError})` : ''}`);
+  }
   lines.push('Events:');
   lines.push(info.events.length === 0 ? '  <none>' : indent(formatTable(
     ['AGE', 'TYPE', 'REASON', 'INSTANCE', 'MESSAGE'],

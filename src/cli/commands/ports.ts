@@ -85,9 +85,11 @@ async function run(argv: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parse(argv);
   const [sub, ...rest] = positionals;
   if (values.output !== undefined && values.output !== 'json') throw new UsageError(`-o must be json, got "${values.output}"`);
-  const pool = values['port-pool'] === undefined ? DEFAULT_PORT_POOL : parsePortPool(values['port-pool']);
   const store = openStore(path.join(ctx.home, 'state.db'));
   try {
+    // Without --port-pool, use the pool the controller was started with (recorded in meta).
+    const recordedPool = store.db.prepare("SELECT value FROM meta WHERE key = 'port_pool'").get() as { value: string } | undefined;
+    const pool = values['port-pool'] !== undefined ? parsePortPool(values['port-pool']) : recordedPool ? parsePortPool(recordedPool.value) : DEFAULT_PORT_POOL;
     const allocator = new PortAllocator({ store, pool });
     if (sub === undefined) {
       const groups = groupAllocations(allocator.list());
@@ -131,7 +133,7 @@ export const command: Command = {
   options: OPTIONS,
   rawArgs: true,
   help: [
-    'allocate reserves a contiguous block of N ports from the pool (default 20000-45000) and prints it;',
+    'allocate reserves a contiguous block of N ports from the pool (default: the pool of the controller last started here, else 20000-45000) and prints it;',
     'the same OWNER, protocol and N again returns the same block, another N moves it.',
     'These work without a running controller.',
   ].join('\n'),

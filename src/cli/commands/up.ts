@@ -35,13 +35,18 @@ async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
 export const command: Command = {
   name: 'up',
   summary: 'Run the controller: watch the manifest directory and reconcile. Foreground by default; Ctrl-C stops the apps, SIGTERM leaves them running.',
-  usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s]',
+  usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
+  help: '--git runs a GitOps sync loop inside the controller: the repository\'s path is applied into --dir (see `berth sync --help`).',
   options: {
     dir: { type: 'string' },
     'port-pool': { type: 'string' },
     detach: { type: 'boolean', short: 'd' },
     resync: { type: 'string' },
     'sweep-interval': { type: 'string' },
+    git: { type: 'string' },
+    'git-branch': { type: 'string' },
+    'git-path': { type: 'string' },
+    'git-interval': { type: 'string' },
   },
   async run({ values, argv }, ctx) {
     const dir = path.resolve(ctx.cwd, (values.dir as string | undefined) ?? 'manifests');
@@ -69,6 +74,7 @@ export const command: Command = {
     const logger = createLogger({ home: ctx.home, console: process.stderr });
     const store = openStore(path.join(ctx.home, 'state.db'));
     const ports = new PortAllocator({ store, pool });
+    store.db.prepare("INSERT INTO meta (key, value) VALUES ('port_pool', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`${pool.start}-${pool.end}`);
     const repair = repairAllocations(store, {
       knownApps: new Set(store.apps.list().filter((a) => a.kind === 'App').map((a) => a.name)),
       knownClaims: new Set(store.apps.list().filter((a) => a.kind === 'PortClaim').map((a) => a.name)),
@@ -98,6 +104,21 @@ export const command: Command = {
     });
     const api = await startApiServer(controller, socketPathFor(ctx.home), (err) => logger.error({ err }, 'API error'));
     await controller.start();
+    let syncLoop: { stop(): Promise<void> } | undefined;
+    if (values.git) {
+      const { startSyncLoop, resolveSyncSettings, formatSyncResult } = await import('../../sync/index.js');
+      const source = resolveSyncSettings({ repo: values.git as string, branch: values['git-branch'] as string | undefined, path: values['git-path'] as string | undefined, interval: values['git-interval'] as string | undefined, dir }, ctx.cwd);
+      syncLoop = startSyncLoop({
+        store,
+        home: ctx.home,
+        source,
+        onResult: (result) => {
+          for (const line of formatSyncResult(result, { onlyChanges: true })) logger.info({ sync: source.name }, line);
+          void controller.reloadDesired();
+        },
+        onError: (err) => logger.warn({ sync: source.name }, err.message),
+      });
+    }
     ctx.err(`berth controller (pid ${process.pid}) watching ${path.relative(ctx.cwd, dir) || dir}; state in ${ctx.home}; Ctrl-C stops the apps`);
 
     let interrupts = 0;
@@ -113,6 +134,7 @@ export const command: Command = {
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
     await exited;
+    await syncLoop?.stop();
     await api.close();
     store.close();
     logger.info('controller stopped');

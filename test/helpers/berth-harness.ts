@@ -1,0 +1,210 @@
+/**
+ * Drives the real `berth` binary for end-to-end tests: a temp home and
+ * manifest directory, a controller child (`berth up`), CLI calls, HTTP gets
+ * to 127.0.0.1, and a cleanup that leaves no process behind whatever happens.
+ */
+import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import http from 'node:http';
+import Database from 'better-sqlite3';
+
+export const BIN = new URL('../../src/cli/main.js', import.meta.url).pathname;
+export const ROOT = new URL('../../../', import.meta.url).pathname;
+export const HELLO_DIR = path.join(ROOT, 'examples', 'hello');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class BerthHarness {
+  controller?: ChildProcess;
+  controllerOutput = '';
+
+  private constructor(readonly root: string, readonly home: string, readonly dir: string) {}
+
+  static async create(): Promise<BerthHarness> {
+    const root = await mkdtemp(path.join(tmpdir(), 'berth-e2e-'));
+    const harness = new BerthHarness(root, path.join(root, 'home'), path.join(root, 'manifests'));
+    await mkdir(harness.dir, { recursive: true });
+    return harness;
+  }
+
+  cli(args: string[], { input, cwd }: { input?: string; cwd?: string } = {}): Promise<CliResult> {
+    return new Promise((resolve) => {
+      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000 }, (err, stdout, stderr) => {
+        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
+        resolve({ code, stdout, stderr });
+      });
+      if (input !== undefined) child.stdin!.end(input);
+    });
+  }
+
+  /** Starts `berth up` and waits until its API answers. */
+  async up(extra: string[] = []): Promise<void> {
+    const child = spawn(process.execPath, [BIN, '--home', this.home, 'up', '--dir', this.dir, '--resync', '2s', '--sweep-interval', '200ms', ...extra], {
+      cwd: this.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.controller = child;
+    child.stdout!.on('data', (d: Buffer) => (this.controllerOutput += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (this.controllerOutput += d.toString()));
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`controller exited early: ${this.controllerOutput}`);
+      if (existsSync(path.join(this.home, 'berth.sock'))) {
+        const res = await this.cli(['list', '-o', 'json']);
+        if (res.code === 0 && !res.stderr.includes('not running')) return;
+      }
+      await sleep(100);
+    }
+    throw new Error(`controller did not come up: ${this.controllerOutput}`);
+  }
+
+  /** Kills the controller the way a crash would; apps keep running. */
+  async killController(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    const child = this.controller;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await exited;
+  }
+
+  async writeManifest(name: string, text: string): Promise<string> {
+    const file = path.join(this.dir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    // Same atomicity apply uses: the watcher never sees half a file.
+    const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+    await writeFile(temp, text);
+    const { rename } = await import('node:fs/promises');
+    await rename(temp, file);
+    return file;
+  }
+
+  async removeManifest(name: string): Promise<void> {
+    await rm(path.join(this.dir, name), { force: true });
+  }
+
+  async instances(): Promise<InstanceRow[]> {
+    const res = await this.cli(['list', '-o', 'json']);
+    if (res.code !== 0) throw new Error(`list failed: ${res.stderr}`);
+    return JSON.parse(res.stdout) as InstanceRow[];
+  }
+
+  /** Polls `berth list -o json` until `predicate` holds. */
+  async waitFor(predicate: (rows: InstanceRow[]) => boolean, what: string, timeoutMs = 30_000): Promise<InstanceRow[]> {
+    const deadline = Date.now() + timeoutMs;
+    let rows: InstanceRow[] = [];
+    while (Date.now() < deadline) {
+      rows = await this.instances();
+      if (predicate(rows)) return rows;
+      await sleep(150);
+    }
+    throw new Error(`timed out waiting for ${what}; last list: ${JSON.stringify(rows.map((r) => ({ app: r.app, i: r.instance, s: r.status, pid: r.pid, port: r.port })))}\ncontroller:\n${this.controllerOutput.slice(-3000)}`);
+  }
+
+  /** Every pid the store has ever recorded for this home, to kill in cleanup. */
+  recordedPids(): number[] {
+    const db = path.join(this.home, 'state.db');
+    if (!existsSync(db)) return [];
+    const handle = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      return (handle.prepare('SELECT pid FROM instances WHERE pid IS NOT NULL').all() as { pid: number }[]).map((r) => r.pid);
+    } finally {
+      handle.close();
+    }
+  }
+
+  /** Stops everything: berth down, then SIGKILL to any process group left, then the temp dir. */
+  async cleanup(): Promise<void> {
+    const seen = new Set(this.recordedPids());
+    try {
+      if (this.controller && this.controller.exitCode === null) {
+        await Promise.race([this.cli(['down']), sleep(20_000)]);
+      } else {
+        await Promise.race([this.cli(['down']), sleep(20_000)]);
+      }
+    } catch {
+      // fall through to the hard kill
+    }
+    for (const pid of [...seen, ...this.recordedPids()]) {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    if (this.controller && this.controller.exitCode === null) this.controller.kill('SIGKILL');
+    await rm(this.root, { recursive: true, force: true });
+  }
+
+  logTail(): string {
+    const file = path.join(this.home, 'logs', 'controller.log');
+    return existsSync(file) ? readFileSync(file, 'utf8').slice(-4000) : '';
+  }
+}
+
+export interface InstanceRow {
+  app: string;
+  instance: number;
+  status: string;
+  pid: number | null;
+  port: number | null;
+  ports: { tcp: number[]; udp: number[] };
+  cpu: number | null;
+  memory: number | null;
+  uptime: number | null;
+  restarts: number;
+}
+
+/** GET http://127.0.0.1:port/path → parsed JSON (or throws). */
+export function getJson<T = Record<string, unknown>>(port: number, urlPath = '/', timeoutMs = 2_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: urlPath, timeout: timeoutMs, agent: false }, (res) => {
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => {
+        try {
+          resolve(JSON.parse(body) as T);
+        } catch (err) {
+          reject(err);
+        }
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
+}
+
+export async function isPortOpen(port: number): Promise<boolean> {
+  try {
+    await getJson(port, '/', 1_000);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function helloApp({ name, instances = 1, port, extra = '' }: { name: string; instances?: number; port?: string; extra?: string }): string {
+  return [
+    'apiVersion: berth/v1',
+    'kind: App',
+    'metadata:',
+    `  name: ${name}`,
+    'spec:',
+    '  script: node',
+    '  args: [server.js]',
+    `  cwd: ${HELLO_DIR}`,
+    `  instances: ${instances}`,
+    ...(port ? [`  port: "${port}"`] : []),
+    '  stopTimeout: 3s',
+    ...(extra ? [extra] : []),
+    '',
+  ].join('\n');
+}
