@@ -137,6 +137,10 @@ export class AppReconciler {
     const record = this.store.apps.get(name)!;
     const stopped = record.desiredState === 'stopped';
 
+    // Like Pods, instances exist (pending) before they can run, so `list` shows them waiting on ports.
+    for (let index = 0; index < effective.instances && !stopped; index++) {
+      if (!this.store.instances.get(name, index)) this.store.instances.upsert(name, index, { specHash: resource.specHash, status: 'pending' });
+    }
     let ports: InstancePorts[];
     try {
       ports = await this.deps.ports.ensureAppPorts(name, { port: effective.port, instances: effective.instances, demand: resource.spec.ports });
@@ -180,6 +184,9 @@ export class AppReconciler {
           this.event(name, action.index, 'Normal', 'ScaledDown', `instance ${action.index} removed`);
           break;
       }
+    }
+    for (const row of this.store.instances.list(name)) {
+      if (row.index >= effective.instances && !this.deps.runtime.get(name, row.index)) this.store.instances.delete(name, row.index);
     }
     if (forced && forced.size === 0) this.forceReplace.delete(name);
     this.store.apps.setCondition(name, { type: 'Progressing', status: 'False', reason: 'Reconciled', message: `generation ${generation} reconciled` });

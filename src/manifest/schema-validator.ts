@@ -168,5 +168,6 @@ export function validateAgainstSchema(kind: ManifestKind, doc: unknown): SchemaP
     seen.add(problem.message);
     problems.push(problem);
   }
-  return problems;
+  // An unknown key usually explains a missing one ("scrpt" for "script"): report it first.
+  return problems.sort((a, b) => Number(b.key !== undefined) - Number(a.key !== undefined));
 }
