@@ -34,9 +34,17 @@ export interface SweeperOptions {
   onError?: (err: unknown) => void;
 }
 
-const defaultSampleUsage: SampleUsage = (pids) =>
-  // maxage keeps pidusage's per-pid history (needed for CPU deltas) a bit longer than one tick.
-  pidusage(pids, { maxage: 60_000 }) as Promise<Record<string, ProcessSample | undefined>>;
+const defaultSampleUsage: SampleUsage = async (pids) => {
+  try {
+    // maxage keeps pidusage's per-pid history (needed for CPU deltas) a bit longer than one tick.
+    return (await pidusage(pids, { maxage: 60_000 })) as Record<string, ProcessSample | undefined>;
+  } catch (err) {
+    // A pid that exited between our /proc read and pidusage's fails the batch (always so for a batch of one):
+    // skip this tick's samples; the next tick reports the exit.
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ESRCH') return {};
+    throw err;
+  }
+};
 
 /**
  * @example

@@ -30,7 +30,7 @@ test('ignoring SIGTERM escalates to SIGKILL after the timeout, and the grandchil
   await until('grandchild pid', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
   const grandchild = Number(readFileSync(pidFile, 'utf8'));
   killGroupAfter(t, grandchild);
-  await new Promise((r) => setTimeout(r, 100)); // let both install their SIGTERM handlers
+  await new Promise((r) => setTimeout(r, 100)); // let the grandchild install its SIGTERM handler
   const began = Date.now();
   const result = await stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 300 });
   const took = Date.now() - began;
@@ -43,8 +43,11 @@ test('ignoring SIGTERM escalates to SIGKILL after the timeout, and the grandchil
 
 test('aborting a stop cancels the SIGKILL timer', async (t) => {
   const dir = tempDir(t);
-  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), path.join(dir, 'gc.pid')]);
-  await new Promise((r) => setTimeout(r, 150));
+  const pidFile = path.join(dir, 'gc.pid');
+  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
+  // The fixture writes the file after installing its SIGTERM handler.
+  await until('fixture ready', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
+  killGroupAfter(t, Number(readFileSync(pidFile, 'utf8')));
   const abort = new AbortController();
   const stopping = stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 200, abortSignal: abort.signal });
   abort.abort();
