@@ -10,7 +10,7 @@
  * copy and the truncate are lost: the price of not piping logs through the
  * controller.
  */
-import { copyFile, open, rename, rm, truncate } from 'node:fs/promises';
+import { copyFile, open, rename, truncate } from 'node:fs/promises';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { LogSpec } from '../manifest/types.js';
@@ -51,11 +51,16 @@ export async function rotateLogIfNeeded(file: string, { maxSizeBytes, maxFiles }
   }
   if (size <= maxSizeBytes) return false;
   if (maxFiles > 0) {
-    await rm(`${file}.${maxFiles}`, { force: true });
+    // Copy first, shift after: rename replaces its target atomically (the oldest copy drops off), so every
+    // numbered file exists at all times but for the instant between the last two renames.
+    const fresh = `${file}.rotating`;
+    await copyFile(file, fresh);
+    await truncate(file, 0);
     for (let n = maxFiles - 1; n >= 1; n--) {
       await rename(`${file}.${n}`, `${file}.${n + 1}`).catch(ignoreMissing);
     }
-    await copyFile(file, `${file}.1`);
+    await rename(fresh, `${file}.1`);
+    return true;
   }
   await truncate(file, 0);
   return true;
