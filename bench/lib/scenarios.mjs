@@ -1,0 +1,233 @@
+// One timed scenario per system, on the same app (examples/hello/server.js):
+// from "desired state given" until all N instances answer HTTP on their ports.
+//   floor: the N processes spawned directly by this script (the lower bound)
+//   berth: a manifest written into the watched dir of a running controller
+//   pm2:   `pm2 start ecosystem.config.cjs` against a running God daemon
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { BerthDriver, ROOT } from './berth-driver.mjs';
+import { Pm2Driver } from './pm2-driver.mjs';
+import { findFreeRange, waitAllAnswer } from './net.mjs';
+import { killGroups, killMarked } from './procs.mjs';
+import { cpuTicks, idleCpuPercent, median, rssBytes, sleep } from './system.mjs';
+
+export const HELLO_DIR = path.join(ROOT, 'examples', 'hello');
+export const MARKER_VAR = 'BERTH_BENCH_RUN';
+const runId = `${process.pid}-${Date.now()}`;
+export const MARKER = `${MARKER_VAR}=${runId}`;
+
+const portsFrom = (start, n) => Array.from({ length: n }, (_, i) => start + i);
+
+/** Raw spawn-to-answer of one app process: the app's own start time. */
+export async function appStartTime({ runs = 5 } = {}) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const port = await findFreeRange(1);
+    const t0 = performance.now();
+    const child = spawn(process.execPath, ['server.js'], { cwd: HELLO_DIR, env: { ...process.env, PORT: String(port), [MARKER_VAR]: runId }, detached: true, stdio: 'ignore' });
+    child.unref();
+    try {
+      times.push(await waitAllAnswer([port], { t0, pollMs: 5, timeoutMs: 30_000 }));
+    } finally {
+      killGroups([child.pid]);
+    }
+    await sleep(200);
+  }
+  return { medianMs: median(times), runsMs: times };
+}
+
+export async function floorRun(n) {
+  const start = await findFreeRange(n);
+  const ports = portsFrom(start, n);
+  const pids = [];
+  try {
+    const t0 = performance.now();
+    for (const port of ports) {
+      const child = spawn(process.execPath, ['server.js'], { cwd: HELLO_DIR, env: { ...process.env, PORT: String(port), [MARKER_VAR]: runId }, detached: true, stdio: 'ignore' });
+      child.unref();
+      pids.push(child.pid);
+    }
+    const spawnLoopMs = performance.now() - t0;
+    const allMs = await waitAllAnswer(ports, { t0 });
+    return { allMs, spawnLoopMs };
+  } finally {
+    killGroups(pids);
+    await killMarked(MARKER);
+  }
+}
+
+function berthManifest({ n, start, extraPorts = 1 }) {
+  return [
+    'apiVersion: berth/v1',
+    'kind: App',
+    'metadata: {name: web}',
+    'spec:',
+    '  script: node',
+    '  args: [server.js]',
+    `  cwd: ${JSON.stringify(HELLO_DIR)}`,
+    `  instances: ${n}`,
+    `  port: "${start}-${start + n - 1 + extraPorts}"`,
+    `  env: {${MARKER_VAR}: "${runId}"}`,
+    '  stopTimeout: 5s',
+    '',
+  ].join('\n');
+}
+
+/**
+ * berth: controller already running and idle; t0 = the manifest lands in the
+ * watched dir. With `extras`, also measures RSS, idle CPU, list latency and
+ * scale +1 on the same controller.
+ */
+export async function berthRun(n, { extras = false, idleSeconds = 30, appStartMs = 0, nodeArgs = [] } = {}) {
+  const driver = new BerthDriver({ nodeArgs });
+  const out = {};
+  try {
+    await driver.up();
+    await sleep(500); // the controller settles (first sweep, resync timers armed)
+    const start = await findFreeRange(n + 1);
+    const ports = portsFrom(start, n);
+    const t0 = performance.now();
+    driver.writeManifest('web.yaml', berthManifest({ n, start }));
+    out.allMs = await waitAllAnswer(ports, { t0 });
+    if (extras) Object.assign(out, await steadyStateExtras({
+      pid: driver.pid,
+      idleSeconds,
+      listOnce: async () => {
+        const res = await driver.cli(['list', '-o', 'json']);
+        if (res.code !== 0) throw new Error(res.stderr);
+        const rows = JSON.parse(res.stdout);
+        if (rows.length !== n) throw new Error(`berth list returned ${rows.length} rows, expected ${n}`);
+        return res.ms;
+      },
+      scaleByOne: async () => {
+        const t1 = performance.now();
+        driver.writeManifest('web.yaml', berthManifest({ n: n + 1, start, extraPorts: 0 }));
+        return waitAllAnswer([start + n], { t0: t1, pollMs: 5 });
+      },
+      appStartMs,
+    }));
+    if (extras && process.env.BENCH_PROFILE) out.controllerOutput = driver.output().slice(-2000);
+    const down = await driver.down();
+    out.downMs = down.ms;
+    return out;
+  } finally {
+    await driver.cleanup({ marker: MARKER });
+  }
+}
+
+export async function pm2Run(n, { extras = false, idleSeconds = 30, appStartMs = 0 } = {}) {
+  const pm2 = new Pm2Driver();
+  const out = {};
+  try {
+    await pm2.daemon();
+    await sleep(500);
+    const start = await findFreeRange(n + 1);
+    const ports = portsFrom(start, n);
+    const file = pm2.writeEcosystem([{
+      name: 'web',
+      script: path.join(HELLO_DIR, 'server.js'),
+      cwd: HELLO_DIR,
+      instances: n,
+      exec_mode: 'fork',
+      increment_var: 'PORT',
+      env: { PORT: start, [MARKER_VAR]: runId },
+      kill_timeout: 5000,
+    }]);
+    const t0 = performance.now();
+    const started = pm2.run(['start', file]);
+    out.allMs = await waitAllAnswer(ports, { t0 });
+    const res = await started;
+    if (res.code !== 0) throw new Error(`pm2 start failed: ${res.stderr}`);
+    out.cliMs = res.ms;
+    if (extras) Object.assign(out, await steadyStateExtras({
+      pid: pm2.pid,
+      idleSeconds,
+      listOnce: async () => {
+        const r = await pm2.run(['jlist']);
+        if (r.code !== 0) throw new Error(r.stderr);
+        const rows = JSON.parse(r.stdout);
+        if (rows.length !== n) throw new Error(`pm2 jlist returned ${rows.length} rows, expected ${n}`);
+        return r.ms;
+      },
+      scaleByOne: async () => {
+        const t1 = performance.now();
+        const scaled = pm2.run(['scale', 'web', String(n + 1)]);
+        const ms = await waitAllAnswer([start + n], { t0: t1, pollMs: 5 });
+        await scaled;
+        return ms;
+      },
+      appStartMs,
+    }));
+    return out;
+  } finally {
+    await pm2.cleanup({ marker: MARKER });
+  }
+}
+
+/** RSS, idle CPU over the window, list latency (median of 10), scale +1 minus the app's own start time. */
+async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appStartMs }) {
+  const out = {};
+  await sleep(3000); // let start-up work (readiness probes, first samples, GC) finish
+  out.idleCpuPct = await idleCpuPercent(pid, idleSeconds);
+  out.rssBytes = rssBytes(pid);
+  const lists = [];
+  for (let i = 0; i < 10; i++) lists.push(await listOnce());
+  out.listMs = median(lists);
+  out.listRunsMs = lists;
+  const scaleMs = [];
+  // one scale per system run; the overhead is what it costs beyond the app's own start
+  scaleMs.push(await scaleByOne());
+  out.scaleMs = scaleMs[0];
+  out.scaleOverheadMs = scaleMs[0] - appStartMs;
+  out.cpuTicksAtEnd = cpuTicks(pid);
+  return out;
+}
+
+/** berth at scale: N tiny non-node processes (`sleep`), until all online; list latency and RSS there. */
+export async function berthScaleRun(n) {
+  const driver = new BerthDriver();
+  const out = { n };
+  try {
+    await driver.up();
+    await sleep(500);
+    const t0 = performance.now();
+    driver.writeManifest('sleepers.yaml', [
+      'apiVersion: berth/v1',
+      'kind: App',
+      'metadata: {name: sleepers}',
+      'spec:',
+      '  script: sleep',
+      '  args: ["100000"]',
+      `  instances: ${n}`,
+      `  env: {${MARKER_VAR}: "${runId}"}`,
+      '  stopTimeout: 5s',
+      '',
+    ].join('\n'));
+    const deadline = t0 + 10 * 60_000;
+    for (;;) {
+      const rows = await driver.list();
+      if (rows.length === n && rows.every((r) => r.status === 'online' && r.pid)) break;
+      if (performance.now() > deadline) throw new Error(`${n} sleepers not online after 10 min`);
+      await sleep(200);
+    }
+    out.allOnlineMs = performance.now() - t0;
+    await sleep(3000);
+    out.rssBytes = rssBytes(driver.pid);
+    out.idleCpuPct = await idleCpuPercent(driver.pid, 10);
+    const lists = [];
+    for (let i = 0; i < 10; i++) {
+      const res = await driver.cli(['list', '-o', 'json']);
+      if (res.code !== 0) throw new Error(res.stderr);
+      lists.push(res.ms);
+    }
+    out.listMs = median(lists);
+    out.listRunsMs = lists;
+    const table = await driver.cli(['list']);
+    out.listTableMs = table.ms;
+    const down = await driver.down({ timeoutMs: 120_000 });
+    out.downMs = down.ms;
+    return out;
+  } finally {
+    await driver.cleanup({ marker: MARKER });
+  }
+}

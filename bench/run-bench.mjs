@@ -1,0 +1,123 @@
+// `npm run bench`: berth side by side with the raw floor (the same processes
+// spawned by a plain Node loop) and PM2, on the same small HTTP app; then
+// port auto-assignment and berth at scale. Prints a table, writes
+// bench/results/latest.json and bench/RESULTS.md. Runs everything one after
+// the other (the numbers are wall-clock times on a shared machine).
+//
+// Environment knobs:
+//   BENCH_NS=1,20,100       instance counts for the all-listening runs
+//   BENCH_REPEAT=3          runs per (system, N); the median is reported
+//   BENCH_IDLE_SECONDS=30   idle CPU window at the largest N
+//   BENCH_SCALE_N=1000      berth at scale (`sleep` processes); BENCH_SKIP_SCALE=1 skips it
+//   BENCH_SKIP_PM2=1        no PM2 column
+//   BENCH_PROFILE=1         --cpu-prof on the berth controller of the largest-N run; summary printed
+import { execFile } from 'node:child_process';
+import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { appStartTime, berthRun, berthScaleRun, floorRun, pm2Run, MARKER } from './lib/scenarios.mjs';
+import { killMarked } from './lib/procs.mjs';
+import { machineInfo, median } from './lib/system.mjs';
+import { renderReport } from './lib/report.mjs';
+
+const here = new URL('.', import.meta.url).pathname;
+const env = process.env;
+const NS = (env.BENCH_NS ?? '1,20,100').split(',').map(Number).filter((n) => n > 0);
+const REPEAT = Math.max(1, Number(env.BENCH_REPEAT ?? 3));
+const IDLE_SECONDS = Math.max(1, Number(env.BENCH_IDLE_SECONDS ?? 30));
+const SCALE_N = Number(env.BENCH_SCALE_N ?? 1000);
+const SKIP_SCALE = env.BENCH_SKIP_SCALE === '1';
+const SKIP_PM2 = env.BENCH_SKIP_PM2 === '1';
+const PROFILE = env.BENCH_PROFILE === '1';
+const NMAX = Math.max(...NS);
+
+const log = (line) => process.stderr.write(`[bench] ${line}\n`);
+const fmt = (ms) => (ms === null || ms === undefined ? '-' : `${Math.round(ms)} ms`);
+
+async function main() {
+  const results = { machine: machineInfo(), config: { ns: NS, repeat: REPEAT, idleSeconds: IDLE_SECONDS, scaleN: SKIP_SCALE ? null : SCALE_N, pm2: !SKIP_PM2 }, appStart: null, listening: {}, steady: {}, ports: null, scale: null, profile: null };
+  log(`machine: ${results.machine.nproc} cores, ${results.machine.cpuModel}, ${results.machine.ramGiB} GiB, node ${results.machine.node}`);
+
+  results.appStart = await appStartTime();
+  log(`app's own start time (spawn → first HTTP answer, one process): ${fmt(results.appStart.medianMs)} (${results.appStart.runsMs.map(Math.round).join(', ')})`);
+
+  for (const n of NS) {
+    const runs = { floor: [], berth: [], pm2: [] };
+    for (let r = 0; r < REPEAT; r++) {
+      const last = n === NMAX && r === REPEAT - 1;
+      // rotate the order so drift on the machine does not favour one system
+      const order = [['floor', () => floorRun(n)], ['berth', () => berthRun(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs, nodeArgs: last && PROFILE ? profileArgs() : [] })], ...(SKIP_PM2 ? [] : [['pm2', () => pm2Run(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs })]])];
+      for (let k = 0; k < r % order.length; k++) order.push(order.shift());
+      for (const [name, run] of order) {
+        const res = await run();
+        runs[name].push(res);
+        log(`N=${n} run ${r + 1}/${REPEAT} ${name}: all answering after ${fmt(res.allMs)}${res.idleCpuPct !== undefined ? `; idle CPU ${res.idleCpuPct.toFixed(2)}%, RSS ${(res.rssBytes / 2 ** 20).toFixed(1)} MB, list ${fmt(res.listMs)}, scale+1 ${fmt(res.scaleMs)}` : ''}`);
+        if (last && res.idleCpuPct !== undefined) results.steady[name] = { n, ...res };
+      }
+    }
+    results.listening[n] = Object.fromEntries(Object.entries(runs).filter(([, v]) => v.length).map(([k, v]) => [k, { medianMs: median(v.map((x) => x.allMs)), runsMs: v.map((x) => x.allMs) }]));
+  }
+
+  log('port auto-assignment: 1000 ports from a half-busy 20k range');
+  results.ports = await portsBench();
+  log(`port auto-assignment: ${fmt(results.ports.medianMs)} (${results.ports.runsMs.map(Math.round).join(', ')})`);
+
+  if (!SKIP_SCALE) {
+    log(`berth at scale: ${SCALE_N} \`sleep\` instances`);
+    results.scale = await berthScaleRun(SCALE_N);
+    log(`scale: ${SCALE_N} online after ${fmt(results.scale.allOnlineMs)}; list ${fmt(results.scale.listMs)}; RSS ${(results.scale.rssBytes / 2 ** 20).toFixed(1)} MB`);
+  }
+
+  if (PROFILE) {
+    const { summariseProfile } = await import('./lib/profile-summary.mjs');
+    const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+    if (file) results.profile = summariseProfile(path.join(profileDir, file), 20);
+  }
+
+  const report = renderReport(results);
+  process.stdout.write(`\n${report.table}\n`);
+  if (results.profile) {
+    process.stdout.write(`\nberth controller profile (N=${NMAX} run, ${results.profile.totalMs} ms sampled):\n`);
+    for (const r of results.profile.byFunction) process.stdout.write(`${String(r.ms).padStart(7)} ms ${String(r.pct).padStart(5)}%  ${r.what}\n`);
+  }
+  mkdirSync(path.join(here, 'results'), { recursive: true });
+  writeFileSync(path.join(here, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(path.join(here, 'RESULTS.md'), report.markdown);
+  log('wrote bench/results/latest.json and bench/RESULTS.md');
+}
+
+const profileDir = path.join(tmpdir(), `berth-bench-prof-${process.pid}`);
+function profileArgs() {
+  rmSync(profileDir, { recursive: true, force: true });
+  mkdirSync(profileDir, { recursive: true });
+  return ['--cpu-prof', `--cpu-prof-dir=${profileDir}`];
+}
+
+function portsBench() {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [path.join(here, 'ports-auto-assign.mjs'), '--json'], { timeout: 300_000 }, (err, stdout, stderr) => {
+      if (err) reject(new Error(`ports-auto-assign failed: ${stderr || err.message}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)));
+    });
+  });
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    if (interrupted) process.exit(130);
+    interrupted = true;
+    log(`${signal}: cleaning up`);
+    void killMarked(MARKER).finally(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`bench failed: ${err.stack ?? err}\n`);
+  process.exitCode = 1;
+} finally {
+  const left = await killMarked(MARKER);
+  if (left > 0) log(`warning: ${left} benchmark processes could not be killed`);
+}
