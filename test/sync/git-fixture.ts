@@ -45,7 +45,7 @@ export async function createRepo(dir: string, { branch = 'main' }: { branch?: st
 /** A temp folder removed when the test ends. */
 export async function tempDir(t: { after: (fn: () => Promise<void>) => void }, prefix = 'berth-sync-'): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), prefix));
-  t.after(() => rm(dir, { recursive: true, force: true }));
+  t.after(() => rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }));
   return dir;
 }
 

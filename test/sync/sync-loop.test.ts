@@ -11,7 +11,7 @@ import type { SyncResult } from '../../src/sync/sync-source.js';
 import type { BerthError } from '../../src/errors.js';
 import { app, createRepo, tempDir } from './git-fixture.js';
 
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5000): Promise<void> {
+async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
@@ -20,25 +20,31 @@ async function waitFor(what: string, check: () => boolean | Promise<boolean>, ti
 }
 
 async function setup(t: Parameters<typeof tempDir>[0], intervalMs: number) {
+  // after-hooks run in the order registered: stop the loop (and any git it runs) before its folder is removed
+  let loop: ReturnType<typeof startSyncLoop> | undefined;
+  let store: ReturnType<typeof openStore> | undefined;
+  t.after(async () => {
+    await loop?.stop();
+    store?.close();
+  });
   const root = await tempDir(t);
   const repo = await createRepo(path.join(root, 'infra'));
   const home = path.join(root, 'home');
   const dir = path.join(root, 'manifests');
-  const store = openStore(path.join(home, 'state.db'));
+  store = openStore(path.join(home, 'state.db'));
   const results: SyncResult[] = [];
   const errors: BerthError[] = [];
   const suspends: boolean[] = [];
   const start = () => {
-    const loop = startSyncLoop({
-      store, home, pollMs: 25,
+    loop = startSyncLoop({
+      store: store!, home, pollMs: 25,
       source: { name: 'infra', repo: repo.dir, branch: null, path: '', dir, intervalMs, selfHeal: true, allowEmpty: false },
       onResult: (r) => results.push(r), onError: (e) => errors.push(e), onSuspendChange: (s) => suspends.push(s),
     });
-    t.after(async () => { await loop.stop(); store.close(); });
     return loop;
   };
   const web = () => readFile(path.join(dir, 'sync-infra', 'web.yaml'), 'utf8').catch(() => '');
-  return { repo, home, store, results, errors, suspends, start, web };
+  return { repo, home, store: store!, results, errors, suspends, start, web };
 }
 
 test('the loop syncs at start and again every interval', async (t) => {
