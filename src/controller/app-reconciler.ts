@@ -253,26 +253,36 @@ export class AppReconciler {
   /**
    * Rolling replacement of one instance. On new ports the new process starts
    * and must be ready before the old one stops (no gap). On the same ports
-   * they cannot both listen, so the old one stops first; the app's other
-   * instances keep serving meanwhile.
+   * two processes can only both listen with SO_REUSEPORT, so the old one
+   * stops first unless the app says it shares (`reloadOrder: StartFirst`);
+   * the app's other instances keep serving meanwhile.
    */
   private async replaceInstance(resource: AppResource, index: number, ports: InstancePorts): Promise<void> {
     const name = resource.metadata.name;
     const old = this.deps.runtime.get(name, index);
-    const handOver = old !== undefined && !samePorts(old.ports, ports);
+    const order = resource.spec.reloadOrder ?? (old && samePorts(old.ports, ports) ? 'StopFirst' : 'StartFirst');
+    const handOver = old !== undefined && order === 'StartFirst';
     if (old && !handOver) await this.stopRuntime(name, index);
     const config = this.configFor(resource, index, ports);
     const handle = handOver ? this.deps.supervisor.startReplacement(config) : this.deps.supervisor.start(config);
+    if (!handOver) this.track(name, index, handle, resource.specHash, ports);
     try {
-      await handle.waitReady();
+      await handle.waitReady({ timeoutMs: REPLACEMENT_READY_TIMEOUT_MS });
     } catch (err) {
-      this.event(name, index, 'Warning', 'ReloadFailed', `replacement for instance ${index} did not become ready: ${(err as Error).message}`);
+      const message = `replacement for instance ${index} did not become ready: ${(err as Error).message}`;
+      this.event(name, index, 'Warning', 'ReloadFailed', handOver ? `${message}; the old process keeps running` : message);
+      if (!handOver) return;
+      // Like a stalled rolling update: keep serving from the old process, retry later.
+      await handle.stop();
+      throw new BerthError('INTERNAL', message);
     }
-    if (old && this.deps.runtime.get(name, index) === old) {
-      await old.handle.stop();
-      this.deps.runtime.delete(name, index);
+    if (handOver) {
+      if (this.deps.runtime.get(name, index) === old) {
+        await old!.handle.stop();
+        this.deps.runtime.delete(name, index);
+      }
+      this.track(name, index, handle, resource.specHash, ports);
     }
-    this.track(name, index, handle, resource.specHash, ports);
     this.event(name, index, 'Normal', 'Replaced', `instance ${index} replaced${ports.port ? ` (port ${ports.port})` : ''}`);
   }
 
@@ -329,6 +339,9 @@ export class AppReconciler {
 }
 
 type InstanceConfigHandle = ReturnType<SupervisorDep['start']>;
+
+/** How long a reload waits for a replacement to become ready before giving up on it. */
+const REPLACEMENT_READY_TIMEOUT_MS = 60_000;
 
 export function describePorts(ports: { port?: number; tcp: number[]; udp: number[] }): string {
   const parts: string[] = [];

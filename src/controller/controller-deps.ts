@@ -46,7 +46,7 @@ export interface InstanceHandleDep {
   snapshot(): InstanceSnapshot;
   stop(): Promise<void>;
   restart(): void;
-  waitReady(): Promise<void>;
+  waitReady(options?: { timeoutMs?: number }): Promise<void>;
   subscribe(listener: (snapshot: InstanceSnapshot) => void): () => void;
 }
 

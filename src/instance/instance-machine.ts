@@ -47,6 +47,8 @@ export interface ProbeInput {
   probe: ProbeSpec;
   config: InstanceConfig;
   pid: number | null;
+  /** The implicit readiness check of an instance with a port and no readinessProbe. */
+  isDefault?: boolean;
 }
 
 export type InstanceMachineEvent =
@@ -290,7 +292,7 @@ export const instanceMachine = setup({
             probing: {
               invoke: {
                 src: 'probe',
-                input: ({ context }) => ({ probe: context.readiness!.spec, config: context.config, pid: context.pid }),
+                input: ({ context }) => ({ probe: context.readiness!.spec, config: context.config, pid: context.pid, isDefault: context.readiness!.isDefault }),
                 onDone: [
                   {
                     guard: ({ context, event }) => event.output.ok && context.readiness!.successes + 1 >= context.readiness!.spec.successThreshold,

@@ -9,6 +9,7 @@ import type { ProcessRunner, StopResult } from '../process/process-runner.js';
 import type { Sweeper } from '../process/sweep.js';
 import { resolveLogPaths } from '../process/log-files.js';
 import { runProbe, type ProbeResult } from './probes/run-probe.js';
+import { isGroupListening } from '../process/listening-sockets.js';
 import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine.js';
 import type { InstanceConfig } from './types.js';
 
@@ -105,9 +106,15 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
     return runner.stop({ pid: input.pid, signal: input.signal, timeoutMs: input.timeoutMs, abortSignal: signal });
   });
 
-  const probe = fromPromise<ProbeResult, ProbeInput>(({ input, signal }) =>
-    runProbe(input.probe, { port: input.config.port, cwd: input.config.spec.cwd, env: childEnv(input.config) }, signal),
-  );
+  const probe = fromPromise<ProbeResult, ProbeInput>(async ({ input, signal }) => {
+    // Default readiness asks whether this instance's own processes listen on its port: a connect
+    // test would also succeed against the process it replaces on a shared port (reload hand-over).
+    if (input.isDefault && input.pid !== null && input.config.port !== undefined) {
+      const listening = isGroupListening(input.pid, input.config.port);
+      if (listening !== undefined) return listening ? { ok: true } : { ok: false, message: `not listening on port ${input.config.port} yet` };
+    }
+    return runProbe(input.probe, { port: input.config.port, cwd: input.config.spec.cwd, env: childEnv(input.config) }, signal);
+  });
 
   return { runProcess, stopProcess, probe };
 }

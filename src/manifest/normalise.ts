@@ -55,6 +55,7 @@ export function normaliseAppSpec(input: AppSpecInput, manifestDir: string): AppS
     livenessProbe: normaliseProbe(input.livenessProbe),
     stopSignal: (input.stopSignal ?? 'SIGTERM') as NodeJS.Signals,
     stopTimeoutMs: input.stopTimeout === undefined ? DEFAULT_STOP_TIMEOUT_MS : parseDuration(input.stopTimeout),
+    reloadOrder: input.reloadOrder,
     maxMemoryBytes: input.maxMemory === undefined ? undefined : parseByteSize(input.maxMemory),
     logs: {
       out: input.logs?.out === undefined ? undefined : resolve(input.logs.out),

@@ -62,6 +62,8 @@ export interface AppSpec {
   livenessProbe?: ProbeSpec;
   stopSignal: NodeJS.Signals;
   stopTimeoutMs: number;
+  /** Reload hand-over order; undefined = StartFirst when ports change, StopFirst when they stay. */
+  reloadOrder?: 'StartFirst' | 'StopFirst';
   maxMemoryBytes?: number;
   logs: LogSpec;
 }

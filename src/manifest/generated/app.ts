@@ -73,6 +73,10 @@ export interface AppSpecInput {
   livenessProbe?: Probe;
   stopSignal?: 'SIGTERM' | 'SIGINT' | 'SIGQUIT' | 'SIGHUP' | 'SIGUSR1' | 'SIGUSR2' | 'SIGKILL';
   stopTimeout?: Duration;
+  /**
+   * How reload replaces an instance. StartFirst: the new process starts and must be ready before the old one stops, even on the same port (the app must bind with SO_REUSEPORT to share it). StopFirst: the old one stops first. Default: StartFirst when the instance's ports change, StopFirst when they stay.
+   */
+  reloadOrder?: 'StartFirst' | 'StopFirst';
   maxMemory?: ByteSize;
   logs?: LogSpec;
 }

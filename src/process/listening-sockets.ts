@@ -1,0 +1,71 @@
+/**
+ * Does this process group itself listen on a TCP port? Reads the kernel's
+ * socket tables (/proc/net/tcp, tcp6: state 0A = LISTEN) and matches their
+ * inodes against the group's open file descriptors. Unlike a connect test,
+ * the answer is about *this* instance, so it stays right when another
+ * process shares the port (SO_REUSEPORT hand-over during reload) or a
+ * stranger holds it.
+ */
+import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
+import { listProcessGroup } from './proc-stat.js';
+
+const LISTEN = '0A';
+
+/** Inodes of sockets listening on `port`, or undefined when the tables cannot be read. */
+export function listeningInodes(port: number, tables: string[] = ['/proc/net/tcp', '/proc/net/tcp6']): Set<string> | undefined {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  const inodes = new Set<string>();
+  let readAny = false;
+  for (const table of tables) {
+    let text: string;
+    try {
+      text = readFileSync(table, 'latin1');
+      readAny = true;
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n').slice(1)) {
+      const fields = line.trim().split(/\s+/);
+      // fields: sl local_address rem_address st ... inode (index 9)
+      if (fields.length < 10 || fields[3] !== LISTEN) continue;
+      if (fields[1]!.slice(fields[1]!.lastIndexOf(':') + 1) === hexPort) inodes.add(fields[9]!);
+    }
+  }
+  return readAny ? inodes : undefined;
+}
+
+function socketInodesOf(pid: number): Set<string> {
+  const out = new Set<string>();
+  let fds: string[];
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`);
+  } catch {
+    return out;
+  }
+  for (const fd of fds) {
+    try {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`);
+      if (target.startsWith('socket:[')) out.add(target.slice(8, -1));
+    } catch {
+      // closed meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * True when a live process of the group `pgid` listens on TCP `port`;
+ * undefined when /proc cannot tell (the caller falls back to connecting).
+ *
+ * @example isGroupListening(child.pid, 3000) // true once the app called listen(3000)
+ */
+export function isGroupListening(pgid: number, port: number): boolean | undefined {
+  const listening = listeningInodes(port);
+  if (listening === undefined) return undefined;
+  if (listening.size === 0) return false;
+  // The leader first: most apps listen in the process berth started.
+  for (const pid of [pgid, ...listProcessGroup(pgid).map((m) => m.pid).filter((p) => p !== pgid)]) {
+    for (const inode of socketInodesOf(pid)) if (listening.has(inode)) return true;
+  }
+  return false;
+}
