@@ -2,8 +2,8 @@
  * The narrow views of the ports and instance layers the controller uses, so
  * reconcile tests can pass fakes and the layers stay swappable.
  */
-import type { AppSpec, PortDemand } from '../manifest/types.js';
-import type { InstanceStatus } from '../store/instances-table.js';
+import type { PortDemand } from '../manifest/types.js';
+import type { AdoptedProcess, InstanceConfig, InstanceSnapshot } from '../instance/types.js';
 import type { InstancePorts } from './plan-app.js';
 
 export interface PortsDep {
@@ -14,32 +14,8 @@ export interface PortsDep {
   releaseClaim(name: string): void;
 }
 
-export interface InstanceConfig {
-  app: string;
-  index: number;
-  spec: AppSpec;
-  specHash: string;
-  env: Record<string, string>;
-  port?: number;
-  logDir: string;
-}
-
-export interface AdoptedProcess {
-  pid: number;
-  startTime: string;
-  startedAt: number | null;
-  restarts: number;
-}
-
-export interface InstanceSnapshot {
-  status: InstanceStatus;
-  pid: number | null;
-  restarts: number;
-  startedAt: number | null;
-  ready: boolean;
-  cpu?: number | null;
-  memory?: number | null;
-}
+// The instance layer owns these shapes; the controller uses them as they are.
+export type { InstanceConfig, AdoptedProcess, InstanceSnapshot } from '../instance/types.js';
 
 export interface InstanceHandleDep {
   readonly key: string;

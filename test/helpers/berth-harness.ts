@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import Database from 'better-sqlite3';
+import type { InstanceView } from '../../src/api/api-types.js';
 
 export const BIN = new URL('../../src/cli/main.js', import.meta.url).pathname;
 export const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -147,18 +148,8 @@ export class BerthHarness {
   }
 }
 
-export interface InstanceRow {
-  app: string;
-  instance: number;
-  status: string;
-  pid: number | null;
-  port: number | null;
-  ports: { tcp: number[]; udp: number[] };
-  cpu: number | null;
-  memory: number | null;
-  uptime: number | null;
-  restarts: number;
-}
+/** One row of `berth list -o json`. */
+export type InstanceRow = InstanceView;
 
 /** GET http://127.0.0.1:port/path → parsed JSON (or throws). */
 export function getJson<T = Record<string, unknown>>(port: number, urlPath = '/', timeoutMs = 2_000): Promise<T> {
