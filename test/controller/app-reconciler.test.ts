@@ -98,8 +98,8 @@ function setup() {
     buildEnv: ({ app, index, ports: p, specEnv }) => ({ env: { ...specEnv, BERTH_APP_NAME: app, PORT: String(p.port) }, shadowed: 'PORT' in specEnv ? ['PORT'] : [] }),
     onInstanceChange: () => {},
   });
-  const declare = (yamlSpec: string, name = 'web') => {
-    const text = `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec:\n  script: node\n${yamlSpec}`;
+  const declare = (yamlSpec: string, name = 'web', labels: Record<string, string> = {}) => {
+    const text = `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}, labels: ${JSON.stringify(labels)}}\nspec:\n  script: node\n${yamlSpec}`;
     const { resources, errors } = parseManifestText(text, `${name}.yaml`);
     assert.deepEqual(errors, []);
     desired = { resources: new Map([...desired.resources, [name, resources[0]!]]), errors: [], files: new Map([...desired.files, [`${name}.yaml`, { names: [name], errors: [] }]]) };
@@ -158,14 +158,15 @@ test('a StartFirst replacement that never becomes ready is stopped and the old p
   assert.equal(runtime.get('web', 0)?.handle, old);
 });
 
-test('labels alone restart nothing', async () => {
-  const { supervisor, reconciler, declare } = setup();
+test('labels alone restart nothing but reach the store', async () => {
+  const { store, supervisor, reconciler, declare } = setup();
   declare('  port: 3000\n');
   await reconciler.reconcile('web');
-  const text = 'apiVersion: berth/v1\nkind: App\nmetadata: {name: web, labels: {tier: web}}\nspec:\n  script: node\n  port: 3000\n';
-  const labelled = parseManifestText(text, 'web.yaml').resources[0]!;
-  assert.equal(labelled.specHash, supervisor.handles[0]!.config.specHash);
+  declare('  port: 3000\n', 'web', { tier: 'web' });
+  await reconciler.reconcile('web');
   assert.deepEqual(supervisor.log, ['start web/0 port=3000']);
+  assert.deepEqual(store.apps.get('web')?.labels, { tier: 'web' });
+  assert.equal(store.apps.get('web')?.generation, 1);
 });
 
 test('an invalid manifest keeps the app; a removed one stops it and releases its ports', async () => {
