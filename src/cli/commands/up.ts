@@ -72,6 +72,13 @@ export const command: Command = {
       import('../../api/api-server.js'),
     ]);
     const logger = createLogger({ home: ctx.home, console: process.stderr });
+    // A crash must leave the apps running (they are detached) and say why in the log.
+    const onFatal = (err: unknown) => {
+      logger.fatal({ err }, 'controller crashed; apps keep running, the next `berth up` adopts them');
+      logger.flush(() => process.exit(1));
+    };
+    process.on('uncaughtException', onFatal);
+    process.on('unhandledRejection', onFatal);
     const store = openStore(path.join(ctx.home, 'state.db'));
     const ports = new PortAllocator({ store, pool });
     store.db.prepare("INSERT INTO meta (key, value) VALUES ('port_pool', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`${pool.start}-${pool.end}`);
