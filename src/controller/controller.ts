@@ -10,7 +10,7 @@ import type { Store } from '../store/store.js';
 import { loadManifestDir, type DesiredState } from '../manifest/load-manifest-dir.js';
 import { WorkQueue } from './work-queue.js';
 import { watchManifestDir, type Watcher } from './manifest-watcher.js';
-import { changedNames, manifestErrorsFor } from './desired-diff.js';
+import { changedNames, keepNamesOfBrokenFiles, manifestErrorsFor } from './desired-diff.js';
 import { AppReconciler, type BuildEnv } from './app-reconciler.js';
 import { RuntimeInstances } from './runtime-instances.js';
 import type { PortsDep, SupervisorDep } from './controller-deps.js';
@@ -88,6 +88,7 @@ export class Controller implements ControllerApi {
     this.loading = this.loading.then(async () => {
       if (this.closed) return;
       const next = await loadManifestDir(this.opts.dir);
+      keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
       const changed = changedNames(this.desiredState, next);
       const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
       for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);

@@ -37,3 +37,20 @@ export function manifestErrorsFor(state: DesiredState, name: string): string[] {
   }
   return out;
 }
+
+/**
+ * A file that fails to parse still holds the apps it held when it last
+ * parsed: its names are those guessed from its text, plus those it had in
+ * the previous desired state, plus the apps the store records from that
+ * file (after a controller restart there is no previous state). Without
+ * this, a broken file that no longer mentions a name would delete the app.
+ */
+export function keepNamesOfBrokenFiles(next: DesiredState, previous: DesiredState | undefined, recordedSources: Iterable<{ name: string; source: string }>): void {
+  const bySource = new Map<string, string[]>();
+  for (const { name, source } of recordedSources) bySource.set(source, [...(bySource.get(source) ?? []), name]);
+  for (const [file, entry] of next.files) {
+    if (entry.errors.length === 0) continue;
+    const held = [...(previous?.files.get(file)?.names ?? []), ...(bySource.get(file) ?? [])];
+    entry.names = [...new Set([...entry.names, ...held])].filter((name) => !next.resources.has(name) || entry.names.includes(name));
+  }
+}

@@ -58,7 +58,14 @@ export function parseManifestText(text: string, file: string): ParseResult {
       }
       continue;
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      // Unresolved aliases and alias bombs fail only when the document is resolved.
+      errors.push(new ManifestError(at(doc.contents?.range?.[0]), `invalid YAML: ${(err as Error).message}`));
+      continue;
+    }
     if (value === null || value === undefined) continue; // an empty document between '---' separators
     const position = (segments: (string | number)[], key?: string) => at(nodeAt(doc, segments, key)?.range?.[0]);
 

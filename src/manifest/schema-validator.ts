@@ -56,16 +56,20 @@ export function describePath(path: (string | number)[]): string {
 }
 
 function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
+  if (value instanceof Uint8Array) return 'binary data';
+  if (value instanceof Set) return 'a set';
+  if (value instanceof Date) return value.toISOString();
   if (typeof value === 'object') return 'a map';
+  if (typeof value === 'function' || typeof value === 'symbol') return typeof value;
   return String(value);
 }
 
-function article(type: string): string {
+function article(type: string | string[]): string {
   const names: Record<string, string> = { object: 'a map', array: 'a list', integer: 'an integer', string: 'a string', number: 'a number', boolean: 'true or false' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+  return (Array.isArray(type) ? type : String(type).split(',')).map((t) => names[t] ?? t).join(' or ');
 }
 
 function allowedKeys(schema: unknown): string[] {
@@ -117,7 +121,7 @@ function sentenceFor(err: ErrorObject): SchemaProblem {
       return { path, message: `${where}: missing required field "${missing}"` };
     }
     case 'type':
-      return { path, message: `${where}: must be ${article((err.params as { type: string }).type)}, got ${describeValue(err.data)}` };
+      return { path, message: `${where}: must be ${article((err.params as { type: string | string[] }).type)}, got ${describeValue(err.data)}` };
     case 'enum':
       return {
         path,

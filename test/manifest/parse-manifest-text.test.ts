@@ -88,3 +88,12 @@ test('PortClaim documents load', () => {
   assert.deepEqual(errors, []);
   assert.deepEqual(resources[0]?.spec, { tcp: 1, udp: 2 });
 });
+
+test('alias bombs, unresolved aliases, union types and binary values are one-line errors, never throws', () => {
+  const bomb = ['a: &a [x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: [*c,*c,*c,*c,*c,*c,*c,*c,*c]', ''].join('\n');
+  assert.deepEqual(messages(bomb), ['m/web.yaml:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack']);
+  assert.deepEqual(messages('apiVersion: berth/v1\nkind: App\nmetadata: {name: *nope}\n'), ['m/web.yaml:1:1: invalid YAML: Unresolved alias (the anchor must be set before the alias): nope']);
+  assert.deepEqual(messages(app('  script: node\n  env: {A: [1]}\n')), ['m/web.yaml:7:12: spec.env.A: must be a string or a number or true or false, got a list']);
+  assert.deepEqual(messages(app('  script: !!binary aGVsbG8=\n')), ['m/web.yaml:6:11: spec.script: must be a string, got binary data']);
+  for (const message of messages(app('  script: "line one\\nline two"\n  instances: "a\\nb"\n'))) assert.equal(message.split('\n').length, 1);
+});
