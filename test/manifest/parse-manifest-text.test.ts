@@ -94,6 +94,6 @@ test('alias bombs, unresolved aliases, union types and binary values are one-lin
   assert.deepEqual(messages(bomb), ['m/web.yaml:1:1: invalid YAML: Excessive alias count indicates a resource exhaustion attack']);
   assert.deepEqual(messages('apiVersion: berth/v1\nkind: App\nmetadata: {name: *nope}\n'), ['m/web.yaml:1:1: invalid YAML: Unresolved alias (the anchor must be set before the alias): nope']);
   assert.deepEqual(messages(app('  script: node\n  env: {A: [1]}\n')), ['m/web.yaml:7:12: spec.env.A: must be a string or a number or true or false, got a list']);
-  assert.deepEqual(messages(app('  script: !!binary aGVsbG8=\n')), ['m/web.yaml:6:11: spec.script: must be a string, got binary data']);
+  assert.deepEqual(messages(app('  script: !!binary aGVsbG8=\n')), ['m/web.yaml:6:20: spec.script: must be a string, got binary data']);
   for (const message of messages(app('  script: "line one\\nline two"\n  instances: "a\\nb"\n'))) assert.equal(message.split('\n').length, 1);
 });
