@@ -14,6 +14,7 @@ import type { RuntimeInstances } from './runtime-instances.js';
 import { manifestErrorsFor } from './desired-diff.js';
 import { BerthError, NotFoundError } from '../errors.js';
 import { overrideKey } from './override-key.js';
+import { HOME_MARKER } from '../process/orphaned-processes.js';
 import { heldPortsByInstance } from '../store/instance-ports-query.js';
 import { checkPortSpecFits, parsePortSpec, formatPortSpec } from '../ports/port-spec.js';
 
@@ -29,6 +30,8 @@ export interface AppReconcilerDeps {
   runtime: RuntimeInstances;
   logger: Logger;
   logDir: string;
+  /** The berth home, set as BERTH_HOME in every instance's environment. */
+  home?: string;
   desired: () => DesiredState;
   buildEnv: BuildEnv;
   /** Called whenever an instance's snapshot changes (status → conditions). */
@@ -214,6 +217,8 @@ export class AppReconciler {
 
   private configFor(resource: AppResource, index: number, ports: InstancePorts): InstanceConfig {
     const { env } = this.deps.buildEnv({ app: resource.metadata.name, index, ports, specEnv: resource.spec.env });
+    // Marks the process as this home's, so a controller can find it even if the store never learnt its PID.
+    if (this.deps.home !== undefined) env[HOME_MARKER] = this.deps.home;
     return {
       app: resource.metadata.name,
       index,

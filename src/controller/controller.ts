@@ -18,6 +18,7 @@ import { appInfo, instanceViews } from './status-views.js';
 import type { AppAction, AppInfo, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
 import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
+import { stopOrphanedProcesses } from '../process/orphaned-processes.js';
 
 export interface ControllerOptions {
   home: string;
@@ -30,6 +31,8 @@ export interface ControllerOptions {
   version?: string;
   resyncMs?: number;
   watch?: boolean;
+  /** Stop processes of this home the store does not record (default true). */
+  reapOrphans?: boolean;
   /** Called after shutdown({stopApps}) finished; the CLI exits the process. */
   onShutdown?: () => void;
 }
@@ -59,6 +62,7 @@ export class Controller implements ControllerApi {
       runtime: this.runtime,
       logger: opts.logger,
       logDir: path.join(opts.home, 'logs'),
+      home: opts.home,
       desired: () => this.desiredState,
       buildEnv: opts.buildEnv,
       onInstanceChange: (app) => this.markReadyDirty(app),
@@ -67,6 +71,14 @@ export class Controller implements ControllerApi {
 
   async start(): Promise<void> {
     this.opts.store.db.prepare("INSERT INTO meta (key, value) VALUES ('manifest_dir', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(path.resolve(this.opts.dir));
+    if (this.opts.reapOrphans !== false) {
+      const orphans = await stopOrphanedProcesses(this.opts.home, this.opts.store.instances.list());
+      for (const orphan of orphans) {
+        const message = `stopped process ${orphan.pid}: started for ${orphan.app ?? '?'}/${orphan.instance ?? '?'} by a controller that died before recording it`;
+        this.opts.logger.warn({ app: orphan.app, instance: orphan.instance }, message);
+        if (orphan.app) this.opts.store.events.record({ app: orphan.app, instance: orphan.instance ?? null, type: 'Warning', reason: 'OrphanStopped', message });
+      }
+    }
     await this.reloadDesired();
     // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
     for (const record of this.opts.store.apps.list()) this.queue.add(record.name);

@@ -35,7 +35,9 @@ export const command: Command = {
     const { openStore } = await import('../../store/store.js');
     const store = openStore(db);
     try {
-      const stopped = await stopRecordedProcesses(store);
+      const { stopOrphanedProcesses } = await import('../../process/orphaned-processes.js');
+      // recorded ones first (their own stop signal), then any this home started but never recorded
+      const stopped = (await stopRecordedProcesses(store)) + (await stopOrphanedProcesses(ctx.home, [])).length;
       ctx.out(`controller not running; stopped ${stopped} process${stopped === 1 ? '' : 'es'}`);
     } finally {
       store.close();
