@@ -10,13 +10,14 @@
 //   BENCH_IDLE_SECONDS=30   idle CPU window at the largest N
 //   BENCH_SCALE_N=1000      berth at scale (`sleep` processes); BENCH_SKIP_SCALE=1 skips it
 //   BENCH_SKIP_PM2=1        no PM2 column
-//   BENCH_PROFILE=1         --cpu-prof on the berth controller of the largest-N run; summary printed
+//   BENCH_PROFILE=1         one extra berth run at the largest N with --cpu-prof on the controller; summary printed
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
 import { appStartTime, berthRun, berthScaleRun, floorRun, pm2Run, MARKER } from './lib/scenarios.mjs';
 import { killMarked } from './lib/procs.mjs';
+import { livePm2 } from './lib/pm2-driver.mjs';
 import { machineInfo, median } from './lib/system.mjs';
 import { renderReport } from './lib/report.mjs';
 
@@ -46,7 +47,7 @@ async function main() {
     for (let r = 0; r < REPEAT; r++) {
       const last = n === NMAX && r === REPEAT - 1;
       // rotate the order so drift on the machine does not favour one system
-      const order = [['floor', () => floorRun(n)], ['berth', () => berthRun(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs, nodeArgs: last && PROFILE ? profileArgs() : [] })], ...(SKIP_PM2 ? [] : [['pm2', () => pm2Run(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs })]])];
+      const order = [['floor', () => floorRun(n)], ['berth', () => berthRun(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs, })], ...(SKIP_PM2 ? [] : [['pm2', () => pm2Run(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs })]])];
       for (let k = 0; k < r % order.length; k++) order.push(order.shift());
       for (const [name, run] of order) {
         const res = await run();
@@ -69,12 +70,17 @@ async function main() {
   }
 
   if (PROFILE) {
+    // a separate run: the profiler's own CPU and memory must not leak into the measured numbers
+    log(`profiling: one more berth run at N=${NMAX} with --cpu-prof on the controller`);
+    await berthRun(NMAX, { nodeArgs: profileArgs() });
     const { summariseProfile } = await import('./lib/profile-summary.mjs');
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     if (file) results.profile = summariseProfile(path.join(profileDir, file), 20);
   }
 
-  const report = renderReport(results);
+  // hand-written explanations of the numbers (profiles, causes) ride along in RESULTS.md
+  const analysisFile = path.join(here, 'analysis.md');
+  const report = renderReport(results, existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '');
   process.stdout.write(`\n${report.table}\n`);
   if (results.profile) {
     process.stdout.write(`\nberth controller profile (N=${NMAX} run, ${results.profile.totalMs} ms sampled):\n`);
@@ -108,12 +114,23 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (interrupted) process.exit(130);
     interrupted = true;
     log(`${signal}: cleaning up`);
+    for (const pm2 of livePm2) pm2.killDaemon();
     void killMarked(MARKER).finally(() => process.exit(130));
   });
 }
 
+// --report-only: re-render RESULTS.md from bench/results/latest.json (after editing bench/analysis.md)
+async function reportOnly() {
+  const results = JSON.parse(readFileSync(path.join(here, 'results', 'latest.json'), 'utf8'));
+  const analysisFile = path.join(here, 'analysis.md');
+  const report = renderReport(results, existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '');
+  process.stdout.write(`${report.table}\n`);
+  writeFileSync(path.join(here, 'RESULTS.md'), report.markdown);
+}
+
 try {
-  await main();
+  if (process.argv.includes('--report-only')) await reportOnly();
+  else await main();
 } catch (err) {
   process.stderr.write(`bench failed: ${err.stack ?? err}\n`);
   process.exitCode = 1;

@@ -8,8 +8,12 @@ import { ROOT } from './berth-driver.mjs';
 
 export const PM2_BIN = path.join(ROOT, 'node_modules', '.bin', 'pm2');
 
+/** Daemons of drivers not yet cleaned up, for an interrupted run. */
+export const livePm2 = new Set();
+
 export class Pm2Driver {
   constructor() {
+    livePm2.add(this);
     this.root = mkdtempSync(path.join(tmpdir(), 'berth-bench-pm2-'));
     this.home = path.join(this.root, 'pm2-home');
   }
@@ -42,7 +46,21 @@ export class Pm2Driver {
     return file;
   }
 
+  /** Last resort on Ctrl-C: SIGKILL the God daemon. */
+  killDaemon() {
+    const pid = this.pid;
+    if (pid) {
+      try {
+        process.kill(pid, 'SIGKILL');
+      } catch {
+        // gone
+      }
+    }
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
   async cleanup({ marker } = {}) {
+    livePm2.delete(this);
     await this.run(['kill'], { timeoutMs: 60_000 }).catch(() => {});
     if (marker) {
       const { killMarked } = await import('./procs.mjs');

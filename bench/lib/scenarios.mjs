@@ -9,17 +9,18 @@ import { BerthDriver, ROOT } from './berth-driver.mjs';
 import { Pm2Driver } from './pm2-driver.mjs';
 import { findFreeRange, waitAllAnswer } from './net.mjs';
 import { killGroups, killMarked } from './procs.mjs';
-import { cpuTicks, idleCpuPercent, median, rssBytes, sleep } from './system.mjs';
+import { cpuTicks, idleCpuPercent, median, rssBytes, rssParts, sleep } from './system.mjs';
 
 export const HELLO_DIR = path.join(ROOT, 'examples', 'hello');
 export const MARKER_VAR = 'BERTH_BENCH_RUN';
 const runId = `${process.pid}-${Date.now()}`;
 export const MARKER = `${MARKER_VAR}=${runId}`;
 
+const SCALE_STEPS = 5;
 const portsFrom = (start, n) => Array.from({ length: n }, (_, i) => start + i);
 
 /** Raw spawn-to-answer of one app process: the app's own start time. */
-export async function appStartTime({ runs = 5 } = {}) {
+export async function appStartTime({ runs = 9 } = {}) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const port = await findFreeRange(1);
@@ -84,10 +85,10 @@ export async function berthRun(n, { extras = false, idleSeconds = 30, appStartMs
   try {
     await driver.up();
     await sleep(500); // the controller settles (first sweep, resync timers armed)
-    const start = await findFreeRange(n + 1);
+    const start = await findFreeRange(n + SCALE_STEPS);
     const ports = portsFrom(start, n);
     const t0 = performance.now();
-    driver.writeManifest('web.yaml', berthManifest({ n, start }));
+    driver.writeManifest('web.yaml', berthManifest({ n, start, extraPorts: SCALE_STEPS }));
     out.allMs = await waitAllAnswer(ports, { t0 });
     if (extras) Object.assign(out, await steadyStateExtras({
       pid: driver.pid,
@@ -99,10 +100,10 @@ export async function berthRun(n, { extras = false, idleSeconds = 30, appStartMs
         if (rows.length !== n) throw new Error(`berth list returned ${rows.length} rows, expected ${n}`);
         return res.ms;
       },
-      scaleByOne: async () => {
+      scaleByOne: async (step) => {
         const t1 = performance.now();
-        driver.writeManifest('web.yaml', berthManifest({ n: n + 1, start, extraPorts: 0 }));
-        return waitAllAnswer([start + n], { t0: t1, pollMs: 5 });
+        driver.writeManifest('web.yaml', berthManifest({ n: n + step, start, extraPorts: SCALE_STEPS - step }));
+        return waitAllAnswer([start + n + step - 1], { t0: t1, pollMs: 5 });
       },
       appStartMs,
     }));
@@ -121,7 +122,7 @@ export async function pm2Run(n, { extras = false, idleSeconds = 30, appStartMs =
   try {
     await pm2.daemon();
     await sleep(500);
-    const start = await findFreeRange(n + 1);
+    const start = await findFreeRange(n + SCALE_STEPS);
     const ports = portsFrom(start, n);
     const file = pm2.writeEcosystem([{
       name: 'web',
@@ -149,10 +150,10 @@ export async function pm2Run(n, { extras = false, idleSeconds = 30, appStartMs =
         if (rows.length !== n) throw new Error(`pm2 jlist returned ${rows.length} rows, expected ${n}`);
         return r.ms;
       },
-      scaleByOne: async () => {
+      scaleByOne: async (step) => {
         const t1 = performance.now();
-        const scaled = pm2.run(['scale', 'web', String(n + 1)]);
-        const ms = await waitAllAnswer([start + n], { t0: t1, pollMs: 5 });
+        const scaled = pm2.run(['scale', 'web', String(n + step)]);
+        const ms = await waitAllAnswer([start + n + step - 1], { t0: t1, pollMs: 5 });
         await scaled;
         return ms;
       },
@@ -170,15 +171,20 @@ async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appSt
   await sleep(3000); // let start-up work (readiness probes, first samples, GC) finish
   out.idleCpuPct = await idleCpuPercent(pid, idleSeconds);
   out.rssBytes = rssBytes(pid);
+  out.rssParts = rssParts(pid);
   const lists = [];
   for (let i = 0; i < 10; i++) lists.push(await listOnce());
   out.listMs = median(lists);
   out.listRunsMs = lists;
+  // SCALE_STEPS times +1; the overhead is what it costs beyond the app's own start
   const scaleMs = [];
-  // one scale per system run; the overhead is what it costs beyond the app's own start
-  scaleMs.push(await scaleByOne());
-  out.scaleMs = scaleMs[0];
-  out.scaleOverheadMs = scaleMs[0] - appStartMs;
+  for (let step = 1; step <= SCALE_STEPS; step++) {
+    scaleMs.push(await scaleByOne(step));
+    await sleep(500);
+  }
+  out.scaleMs = median(scaleMs);
+  out.scaleRunsMs = scaleMs;
+  out.scaleOverheadMs = out.scaleMs - appStartMs;
   out.cpuTicksAtEnd = cpuTicks(pid);
   return out;
 }
@@ -213,6 +219,7 @@ export async function berthScaleRun(n) {
     out.allOnlineMs = performance.now() - t0;
     await sleep(3000);
     out.rssBytes = rssBytes(driver.pid);
+    out.rssParts = rssParts(driver.pid);
     out.idleCpuPct = await idleCpuPercent(driver.pid, 10);
     const lists = [];
     for (let i = 0; i < 10; i++) {

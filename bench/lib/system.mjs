@@ -27,6 +27,17 @@ export function rssBytes(pid) {
   }
 }
 
+/** VmRSS split into private (RssAnon) and file-backed (RssFile: mostly the node binary's pages, shared by every node process). */
+export function rssParts(pid) {
+  try {
+    const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (name) => Number(new RegExp(`^${name}:\\s+(\\d+)\\s+kB`, 'm').exec(text)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), anon: kb('RssAnon'), file: kb('RssFile'), shmem: kb('RssShmem') };
+  } catch {
+    return null;
+  }
+}
+
 /** utime + stime of a process in clock ticks, or null when it is gone. */
 export function cpuTicks(pid) {
   try {
