@@ -17,7 +17,7 @@ export interface WatchOptions {
   onError?: (err: unknown) => void;
 }
 
-export function watchManifestDir({ dir, onChange, debounceMs = 100, onError }: WatchOptions): Watcher {
+export function watchManifestDir({ dir, onChange, debounceMs = 30, onError }: WatchOptions): Watcher {
   let timer: NodeJS.Timeout | undefined;
   const fire = () => {
     clearTimeout(timer);

@@ -32,6 +32,19 @@ export function childEnv(config: InstanceConfig): Record<string, string> {
 /**
  * @example instanceMachine.provide({ actors: createProcessActors({ runner: realProcessRunner, sweeper }) })
  */
+/**
+ * Every sample as an actor event made a new snapshot per instance per tick,
+ * and the subscribers' work with it: an idle app's numbers barely move, so
+ * only a visible change (0.5 point of CPU, 1 % of RSS) or a sample over the
+ * memory limit becomes an event.
+ */
+export function worthReporting(config: InstanceConfig, last: { cpu: number; memory: number } | undefined, next: { cpu: number; memory: number }): boolean {
+  if (!last) return true;
+  const limit = config.spec.maxMemoryBytes;
+  if (limit !== undefined && next.memory > limit) return true;
+  return Math.abs(next.cpu - last.cpu) >= 0.5 || Math.abs(next.memory - last.memory) >= last.memory * 0.01;
+}
+
 export function createProcessActors({ runner, sweeper, now = Date.now }: ProcessActorDeps) {
   const runProcess = fromCallback<EventObject, RunProcessInput>(({ input, sendBack }) => {
     const send = (event: InstanceMachineEvent) => sendBack(event);
@@ -41,6 +54,7 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
     let unwatch: (() => void) | undefined;
     let unlisten: (() => void) | undefined;
     let graceTimer: NodeJS.Timeout | undefined;
+    let lastSample: { cpu: number; memory: number } | undefined;
 
     const finish = (exit: { code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }) => {
       if (finished || disposed) return;
@@ -54,7 +68,11 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
       unwatch = sweeper.watch({
         pid,
         startTime,
-        onSample: ({ cpu, memory }) => !finished && !disposed && send({ type: 'SAMPLE', cpu, memory }),
+        onSample: ({ cpu, memory }) => {
+          if (finished || disposed || !worthReporting(config, lastSample, { cpu, memory })) return;
+          lastSample = { cpu, memory };
+          send({ type: 'SAMPLE', cpu, memory });
+        },
         // A child of ours also reports 'exit' with its code: give it a moment to win.
         onGone: () => {
           if (spawned) graceTimer = setTimeout(() => finish({ code: null, signal: null }), EXIT_EVENT_GRACE_MS);

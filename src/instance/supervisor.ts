@@ -32,8 +32,10 @@ export interface InstanceStore {
 export interface SupervisorOptions {
   store: InstanceStore;
   runner?: ProcessRunner;
-  /** Period of the batched liveness/usage/log-rotation sweep. */
+  /** Period of the batched liveness/usage sweep. */
   sweepIntervalMs?: number;
+  /** How often the sweep checks log sizes for rotation (default 10 s). */
+  logRotationCheckMs?: number;
   sweeper?: Sweeper;
   /** XState clock for the actors' timers (tests: SimulatedClock). */
   clock?: Clock;
@@ -53,6 +55,8 @@ interface Slot {
 }
 
 const ENDED = new Set(['stopped', 'errored']);
+/** How often the sweep checks log sizes for rotation. */
+export const LOG_ROTATION_CHECK_MS = 10_000;
 
 /**
  * @example
@@ -72,9 +76,12 @@ export class Supervisor {
   private readonly slots = new Map<string, Slot>();
   private readonly cleanups = new Map<InstanceHandle, () => void>();
   private readonly removeRotation: () => void;
+  private lastRotationCheck = Number.NEGATIVE_INFINITY;
+  private readonly logRotationCheckMs: number;
 
-  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
+  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs = LOG_ROTATION_CHECK_MS, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
     this.store = store;
+    this.logRotationCheckMs = logRotationCheckMs;
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
@@ -260,6 +267,9 @@ export class Supervisor {
 
   /** Sweep task: size rotation of every running instance's log files (each path once). */
   private async rotateLogs(): Promise<void> {
+    // Two stat() calls per instance per tick add up at 100 instances; log sizes move slowly.
+    if (this.now() - this.lastRotationCheck < this.logRotationCheckMs) return;
+    this.lastRotationCheck = this.now();
     const seen = new Set<string>();
     for (const handle of this.list({ all: true })) {
       if (handle.snapshot().pid === null) continue;

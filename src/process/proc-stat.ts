@@ -16,6 +16,10 @@ export interface ProcStat {
   pgrp: number;
   /** Field 22, clock ticks since boot, kept as a string (it is an opaque identity). */
   startTime: string;
+  /** utime + stime (fields 14 and 15), in clock ticks: CPU used so far. */
+  cpuTicks: number;
+  /** Field 24, resident set size in pages. */
+  rssPages: number;
 }
 
 /**
@@ -32,7 +36,15 @@ export function parseProcStat(text: string): ProcStat | undefined {
   const rest = text.slice(close + 2).split(' ');
   const startTime = rest[19];
   if (!Number.isInteger(pid) || startTime === undefined) return undefined;
-  return { pid, state: rest[0] ?? '?', ppid: Number(rest[1]), pgrp: Number(rest[2]), startTime };
+  return {
+    pid,
+    state: rest[0] ?? '?',
+    ppid: Number(rest[1]),
+    pgrp: Number(rest[2]),
+    startTime,
+    cpuTicks: Number(rest[11]) + Number(rest[12]),
+    rssPages: Number(rest[21]),
+  };
 }
 
 /**

@@ -1,12 +1,30 @@
 /**
- * The one periodic, batched supervision sweep. Every tick it checks each
- * watched pid in /proc (alive, not a zombie, same start time) and samples
- * CPU and RSS for all live ones with ONE pidusage call. Spawned and adopted
- * processes go through the same path; adopted ones send us no 'exit'.
- * The timer runs only while something is watched, and is unref()'d.
+ * The one periodic, batched supervision sweep. Every tick it reads each
+ * watched pid's /proc/<pid>/stat once: alive, not a zombie, same start time,
+ * and from the same read its CPU time and RSS. (pidusage read the same file a
+ * second time per pid per tick; at 100 instances that second pass was half
+ * of the controller's idle CPU.) Spawned and adopted processes go through
+ * the same path; adopted ones send us no 'exit'. The timer runs only while
+ * something is watched, and is unref()'d.
  */
-import pidusage from 'pidusage';
+import { execFileSync } from 'node:child_process';
 import { readProcStat, type ProcStat } from './proc-stat.js';
+
+/** USER_HZ: the unit of /proc's CPU times, 100 on every Linux ABI. */
+const CLOCK_TICKS_PER_SECOND = 100;
+let pageSize: number | undefined;
+
+/** The kernel's page size (4 KiB on x86-64, 4 or 64 KiB on arm64), asked once. */
+function systemPageSize(): number {
+  if (pageSize === undefined) {
+    try {
+      pageSize = Number(execFileSync('getconf', ['PAGESIZE'], { encoding: 'utf8' }).trim()) || 4096;
+    } catch {
+      pageSize = 4096;
+    }
+  }
+  return pageSize;
+}
 
 export interface ProcessSample {
   /** Percent of one core since the previous sample. */
@@ -29,22 +47,12 @@ export type SampleUsage = (pids: number[]) => Promise<Record<string, ProcessSamp
 export interface SweeperOptions {
   intervalMs?: number;
   readStat?: (pid: number) => ProcStat | undefined;
+  /** Replaces the usage computed from /proc stat (tests). */
   sampleUsage?: SampleUsage;
-  /** Errors from a tick (pidusage, tasks, callbacks); the sweep carries on. */
+  now?: () => number;
+  /** Errors from a tick (usage sampling, tasks, callbacks); the sweep carries on. */
   onError?: (err: unknown) => void;
 }
-
-const defaultSampleUsage: SampleUsage = async (pids) => {
-  try {
-    // maxage keeps pidusage's per-pid history (needed for CPU deltas) a bit longer than one tick.
-    return (await pidusage(pids, { maxage: 60_000 })) as Record<string, ProcessSample | undefined>;
-  } catch (err) {
-    // A pid that exited between our /proc read and pidusage's fails the batch (always so for a batch of one):
-    // skip this tick's samples; the next tick reports the exit.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' || (err as NodeJS.ErrnoException).code === 'ESRCH') return {};
-    throw err;
-  }
-};
 
 /**
  * @example
@@ -56,16 +64,20 @@ export class Sweeper {
   private readonly targets = new Set<SweepTarget>();
   private readonly tasks = new Set<() => void | Promise<void>>();
   private readonly readStat: (pid: number) => ProcStat | undefined;
-  private readonly sampleUsage: SampleUsage;
+  private readonly sampleUsage: SampleUsage | undefined;
+  private readonly now: () => number;
+  /** Per target: CPU ticks and time at the previous tick, for the CPU percentage. */
+  private readonly previous = new WeakMap<SweepTarget, { ticks: number; at: number }>();
   private readonly onError: (err: unknown) => void;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private closed = false;
 
-  constructor({ intervalMs = 1_000, readStat = readProcStat, sampleUsage = defaultSampleUsage, onError = () => {} }: SweeperOptions = {}) {
+  constructor({ intervalMs = 1_000, readStat = readProcStat, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
     this.intervalMs = intervalMs;
     this.readStat = readStat;
     this.sampleUsage = sampleUsage;
+    this.now = now;
     this.onError = onError;
   }
 
@@ -115,7 +127,8 @@ export class Sweeper {
   }
 
   private async sweep(): Promise<void> {
-    const live: SweepTarget[] = [];
+    const live: { target: SweepTarget; stat: ProcStat }[] = [];
+    const at = this.now();
     for (const target of this.targets) {
       const stat = this.readStat(target.pid);
       const gone = !stat || stat.state === 'Z' || (target.startTime !== null && stat.startTime !== target.startTime);
@@ -125,17 +138,25 @@ export class Sweeper {
         continue;
       }
       target.startTime ??= stat.startTime;
-      live.push(target);
+      live.push({ target, stat });
     }
-    if (live.length > 0) {
+    if (live.length > 0 && this.sampleUsage) {
       try {
-        const usage = await this.sampleUsage(live.map((t) => t.pid));
-        for (const target of live) {
+        const usage = await this.sampleUsage(live.map(({ target }) => target.pid));
+        for (const { target } of live) {
           const sample = usage[target.pid];
           if (sample && this.targets.has(target)) this.safely(() => target.onSample({ cpu: sample.cpu, memory: sample.memory }));
         }
       } catch (err) {
         this.onError(err);
+      }
+    } else {
+      for (const { target, stat } of live) {
+        const before = this.previous.get(target);
+        this.previous.set(target, { ticks: stat.cpuTicks, at });
+        // A CPU percentage needs two readings: the first reports memory and 0 %.
+        const cpu = before && at > before.at ? ((stat.cpuTicks - before.ticks) / CLOCK_TICKS_PER_SECOND / ((at - before.at) / 1000)) * 100 : 0;
+        this.safely(() => target.onSample({ cpu: Math.max(0, Math.round(cpu * 10) / 10), memory: stat.rssPages * systemPageSize() }));
       }
     }
     for (const task of this.tasks) {

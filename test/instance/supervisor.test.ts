@@ -19,7 +19,7 @@ function setup(t: TestContext, options: { sweepIntervalMs?: number } = {}) {
   const dir = tempDir(t, 'berth-sup-');
   const store = openStore(path.join(dir, 'state.db'));
   const errors: unknown[] = [];
-  const supervisor = new Supervisor({ store, sweepIntervalMs: options.sweepIntervalMs ?? 100, onError: (err) => errors.push(err) });
+  const supervisor = new Supervisor({ store, sweepIntervalMs: options.sweepIntervalMs ?? 100, logRotationCheckMs: 0, onError: (err) => errors.push(err) });
   const pids = new Set<number>();
   // Whatever happens, every process group any handle ever ran is killed.
   t.after(() => {

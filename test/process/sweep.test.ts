@@ -12,7 +12,7 @@ test('a tick samples all live pids with one usage call and reports the gone ones
   const calls: number[][] = [];
   const alive = new Set([1, 2, 3]);
   const sweeper = new Sweeper({
-    readStat: (pid) => (alive.has(pid) ? { pid, state: 'S', ppid: 1, pgrp: pid, startTime: pid === 3 ? 'other' : 't' } : undefined),
+    readStat: (pid) => (alive.has(pid) ? { pid, state: 'S', ppid: 1, pgrp: pid, startTime: pid === 3 ? 'other' : 't', cpuTicks: 0, rssPages: 1 } : undefined),
     sampleUsage: async (pids) => {
       calls.push(pids);
       return Object.fromEntries(pids.map((p) => [p, { cpu: p, memory: p * 100 }]));
@@ -40,7 +40,7 @@ test('no targets: no timer; watching arms it, the last unwatch disarms it', asyn
   assert.equal(timer(), undefined);
 });
 
-test('real processes: pidusage in one batch, exit noticed on the next tick', async (t) => {
+test('real processes: usage from /proc stat, exit noticed on the next tick', async (t) => {
   const dir = tempDir(t);
   const children: Awaited<ReturnType<typeof spawnProcess>>[] = [];
   for (let i = 0; i < 3; i++) {
@@ -63,4 +63,20 @@ test('real processes: pidusage in one batch, exit noticed on the next tick', asy
   assert.deepEqual(gone, [children[0]!.pid]);
   assert.deepEqual(errors, []);
   assert.equal(readStartTime(children[1]!.pid), children[1]!.startTime);
+});
+
+test('CPU percent from the tick delta of utime+stime, memory from RSS pages', async () => {
+  let now = 0;
+  let ticks = 0;
+  const samples: ProcessSample[] = [];
+  const sweeper = new Sweeper({ now: () => now, readStat: (pid) => ({ pid, state: 'R', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: ticks, rssPages: 256 }) });
+  sweeper.watch({ pid: 7, startTime: 't', onSample: (s) => samples.push(s), onGone() {} });
+  await sweeper.tick();
+  now = 2_000;
+  ticks = 50; // 0.5 s of CPU in 2 s
+  await sweeper.tick();
+  sweeper.close();
+  assert.equal(samples[0]?.cpu, 0);
+  assert.equal(samples[1]?.cpu, 25);
+  assert.ok(samples[1]!.memory === 256 * 4096 || samples[1]!.memory === 256 * 65536);
 });
