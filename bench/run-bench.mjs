@@ -76,6 +76,7 @@ async function main() {
     const { summariseProfile } = await import('./lib/profile-summary.mjs');
     const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
     if (file) results.profile = summariseProfile(path.join(profileDir, file), 20);
+    rmSync(profileDir, { recursive: true, force: true });
   }
 
   // hand-written explanations of the numbers (profiles, causes) ride along in RESULTS.md
