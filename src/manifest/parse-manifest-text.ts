@@ -38,7 +38,15 @@ function nodeAt(doc: Document, segments: (string | number)[], key?: string): Nod
   return undefined;
 }
 
+/** Manifests are small; a huge file would block the controller for seconds in the YAML parser. */
+export const MAX_MANIFEST_BYTES = 1024 * 1024;
+
 export function parseManifestText(text: string, file: string): ParseResult {
+  const size = Buffer.byteLength(text, 'utf8');
+  if (size > MAX_MANIFEST_BYTES) {
+    const mib = (size / MAX_MANIFEST_BYTES).toFixed(1);
+    return { resources: [], errors: [new ManifestError({ file, line: 1, col: 1 }, `file is ${mib} MiB; a manifest file may be at most 1 MiB (split it, or move data out of it)`)] };
+  }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const resources: Resource[] = [];

@@ -11,10 +11,27 @@ import { listProcessGroup } from './proc-stat.js';
 
 const LISTEN = '0A';
 
+const DEFAULT_TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
+/** Many instances starting at once poll readiness together: one parse of the tables serves them all for this long. */
+const TABLE_CACHE_MS = 50;
+let cache: { at: number; byPort: Map<string, Set<string>> | undefined } | undefined;
+
 /** Inodes of sockets listening on `port`, or undefined when the tables cannot be read. */
-export function listeningInodes(port: number, tables: string[] = ['/proc/net/tcp', '/proc/net/tcp6']): Set<string> | undefined {
+export function listeningInodes(port: number, tables: string[] = DEFAULT_TABLES): Set<string> | undefined {
   const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const inodes = new Set<string>();
+  const table = tables === DEFAULT_TABLES ? cachedListeningTable() : readListeningTable(tables);
+  return table && (table.get(hexPort) ?? new Set());
+}
+
+function cachedListeningTable(): Map<string, Set<string>> | undefined {
+  const now = Date.now();
+  if (!cache || now - cache.at > TABLE_CACHE_MS) cache = { at: now, byPort: readListeningTable(DEFAULT_TABLES) };
+  return cache.byPort;
+}
+
+/** LISTEN sockets by hex port → inodes; undefined when no table can be read. */
+function readListeningTable(tables: string[]): Map<string, Set<string>> | undefined {
+  const byPort = new Map<string, Set<string>>();
   let readAny = false;
   for (const table of tables) {
     let text: string;
@@ -28,10 +45,13 @@ export function listeningInodes(port: number, tables: string[] = ['/proc/net/tcp
       const fields = line.trim().split(/\s+/);
       // fields: sl local_address rem_address st ... inode (index 9)
       if (fields.length < 10 || fields[3] !== LISTEN) continue;
-      if (fields[1]!.slice(fields[1]!.lastIndexOf(':') + 1) === hexPort) inodes.add(fields[9]!);
+      const port = fields[1]!.slice(fields[1]!.lastIndexOf(':') + 1);
+      let inodes = byPort.get(port);
+      if (!inodes) byPort.set(port, (inodes = new Set()));
+      inodes.add(fields[9]!);
     }
   }
-  return readAny ? inodes : undefined;
+  return readAny ? byPort : undefined;
 }
 
 function socketInodesOf(pid: number): Set<string> {

@@ -97,3 +97,10 @@ test('alias bombs, unresolved aliases, union types and binary values are one-lin
   assert.deepEqual(messages(app('  script: !!binary aGVsbG8=\n')), ['m/web.yaml:6:20: spec.script: must be a string, got binary data']);
   for (const message of messages(app('  script: "line one\\nline two"\n  instances: "a\\nb"\n'))) assert.equal(message.split('\n').length, 1);
 });
+
+test('a file over 1 MiB is refused in one line before parsing', () => {
+  const huge = app(`  script: node\n  args: [${'"x",'.repeat(300_000)}"x"]\n`);
+  const { resources, errors } = parseManifestText(huge, 'm/web.yaml');
+  assert.equal(resources.length, 0);
+  assert.match(errors[0]!.message, /^m\/web\.yaml:1:1: file is 1\.1 MiB; a manifest file may be at most 1 MiB/);
+});

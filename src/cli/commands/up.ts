@@ -110,6 +110,7 @@ export const command: Command = {
       onShutdown: () => exit(),
     });
     const api = await startApiServer(controller, socketPathFor(ctx.home), (err) => logger.error({ err }, 'API error'));
+    (await import('../../manifest/schema-validator.js')).warmSchemaValidators();
     await controller.start();
     let syncLoop: { stop(): Promise<void> } | undefined;
     if (values.git) {
