@@ -28,9 +28,10 @@ function app(name: string, run: string, { http, instances, gen, portRange }: { h
   ].join('\n');
 }
 
-test('kill -9 during churn: the store stays sound, ports are never held twice, the controller converges', { timeout: 45_000 }, async (t) => {
+/** A harness whose processes carry a run marker, all killed when the test ends, whatever happens. */
+async function startRun(t: { after: (fn: () => Promise<void>) => void }, prefix: string) {
   const berth = await BerthHarness.create();
-  const run = `test-${process.pid}-${Date.now()}`;
+  const run = `${prefix}-${process.pid}-${Date.now()}`;
   t.after(async () => {
     await berth.cleanup();
     for (const p of markedProcesses(MARKER_VAR, run)) {
@@ -41,6 +42,11 @@ test('kill -9 during churn: the store stays sound, ports are never held twice, t
       }
     }
   });
+  return { berth, run };
+}
+
+test('kill -9 during churn: the store stays sound, ports are never held twice, the controller converges', { timeout: 45_000 }, async (t) => {
+  const { berth, run } = await startRun(t, 'test');
   const base = await freePortRange(12);
   const portRange = `${base}-${base + 11}`;
   const rnd = makeRandom(7);
@@ -91,18 +97,7 @@ test('kill -9 during churn: the store stays sound, ports are never held twice, t
 });
 
 test('100 fuzzed manifests: the controller never crashes and a running app keeps its PID', { timeout: 45_000 }, async (t) => {
-  const berth = await BerthHarness.create();
-  const run = `fuzz-${process.pid}-${Date.now()}`;
-  t.after(async () => {
-    await berth.cleanup();
-    for (const p of markedProcesses(MARKER_VAR, run)) {
-      try {
-        process.kill(-p.pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-  });
+  const { berth, run } = await startRun(t, 'fuzz');
   const seed = 20_260_423;
   const steadyText = app('steady', run, { http: false, instances: 1, gen: 0, portRange: '' });
   await berth.up();
