@@ -54,7 +54,13 @@ test('real processes: usage from /proc stat, exit noticed on the next tick', asy
   const memory = new Map<number, number>();
   const gone: number[] = [];
   for (const c of children) sweeper.watch({ pid: c.pid, startTime: c.startTime, onSample: (s) => memory.set(c.pid, s.memory), onGone: () => gone.push(c.pid) });
-  await sweeper.tick();
+  // A process sampled while it is still exec'ing has no resident memory yet: give it a few ticks.
+  const deadline = Date.now() + 5_000;
+  do {
+    await sweeper.tick();
+    if (memory.size === 3 && [...memory.values()].every((m) => m > 5_000_000)) break;
+    await new Promise((r) => setTimeout(r, 20));
+  } while (Date.now() < deadline);
   assert.equal(memory.size, 3);
   for (const m of memory.values()) assert.ok(m > 5_000_000, `rss ${m}`);
   process.kill(-children[0]!.pid, 'SIGKILL');
