@@ -5,7 +5,7 @@
  * CD's Synced, Flux's Ready).
  */
 import type { Store } from '../store/store.js';
-import type { SyncRevision, SyncSourceRecord } from '../store/sync-table.js';
+import type { SyncRevision, SyncSourceRecord, SyncSourceSettings } from '../store/sync-table.js';
 import { shortRev } from './sync-error.js';
 
 export interface SyncRevisionStatus {
@@ -23,16 +23,9 @@ export interface SyncCondition {
   message: string;
 }
 
-export interface SyncStatus {
-  name: string;
-  repo: string;
+export interface SyncStatus extends SyncSourceSettings {
   /** The branch asked for, else the one the remote's HEAD resolved to, else null. */
   branch: string | null;
-  path: string;
-  dir: string;
-  intervalMs: number;
-  selfHeal: boolean;
-  allowEmpty: boolean;
   suspended: boolean;
   lastFetched: SyncRevisionStatus | null;
   lastApplied: SyncRevisionStatus | null;

@@ -3,18 +3,14 @@
  * redirects are not followed.
  */
 import http from 'node:http';
-import { checkLoopbackHost, failureMessage, type ProbeResult } from './probe-result.js';
+import { resolveLoopbackHost, failureMessage, type ProbeResult } from './probe-result.js';
 
 /**
  * @example await httpProbe({ host: '127.0.0.1', port: 3000, path: '/healthz', timeoutMs: 1000 }) // { ok: true }
  */
 export async function httpProbe({ host, port, path, timeoutMs, signal }: { host: string; port: number; path: string; timeoutMs: number; signal?: AbortSignal }): Promise<ProbeResult> {
-  let hostname: string;
-  try {
-    hostname = checkLoopbackHost(host);
-  } catch (err) {
-    return { ok: false, message: (err as Error).message };
-  }
+  const { hostname, refused } = resolveLoopbackHost(host);
+  if (refused) return refused;
   return new Promise<ProbeResult>((resolve) => {
     const req = http.get({ hostname, port, path, timeout: timeoutMs, signal, agent: false, headers: { 'user-agent': 'berth-probe', connection: 'close' } }, (res) => {
       res.resume();

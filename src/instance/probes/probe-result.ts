@@ -14,6 +14,15 @@ export function checkLoopbackHost(host: string): string {
   throw new Error(`probe host '${host}' is not allowed: expected 127.0.0.1 or ::1`);
 }
 
+/** The loopback hostname to probe, or the failed result that says why `host` is refused. */
+export function resolveLoopbackHost(host: string): { hostname: string; refused?: undefined } | { hostname?: undefined; refused: ProbeResult } {
+  try {
+    return { hostname: checkLoopbackHost(host) };
+  } catch (err) {
+    return { refused: { ok: false, message: (err as Error).message } };
+  }
+}
+
 /** An AbortSignal that fires on `parent` or after `timeoutMs`, whichever comes first. */
 export function withTimeout(parent: AbortSignal | undefined, timeoutMs: number): AbortSignal {
   const timeout = AbortSignal.timeout(timeoutMs);

@@ -3,18 +3,14 @@
  * default readiness check of an instance that has a port.
  */
 import net from 'node:net';
-import { checkLoopbackHost, type ProbeResult } from './probe-result.js';
+import { resolveLoopbackHost, type ProbeResult } from './probe-result.js';
 
 /**
  * @example await tcpProbe({ host: '127.0.0.1', port: 3000, timeoutMs: 500 }) // { ok: false, message: 'connect ECONNREFUSED 127.0.0.1:3000' }
  */
 export async function tcpProbe({ host, port, timeoutMs, signal }: { host: string; port: number; timeoutMs: number; signal?: AbortSignal }): Promise<ProbeResult> {
-  let hostname: string;
-  try {
-    hostname = checkLoopbackHost(host);
-  } catch (err) {
-    return { ok: false, message: (err as Error).message };
-  }
+  const { hostname, refused } = resolveLoopbackHost(host);
+  if (refused) return refused;
   return new Promise<ProbeResult>((resolve) => {
     const socket = net.connect({ host: hostname, port });
     const done = (result: ProbeResult) => {
