@@ -122,6 +122,8 @@ export class Controller implements ControllerApi {
   }
 
   private markReadyDirty(app: string): void {
+    // After shutdown the store is about to close: shutdown writes the last conditions itself.
+    if (this.closed) return;
     this.readyDirty.add(app);
     if (this.readyTimer) return;
     // Batch status changes of many instances into one store write per app.
@@ -205,6 +207,10 @@ export class Controller implements ControllerApi {
       this.opts.supervisor.detachAll();
     }
     for (const instance of this.runtime.all()) instance.unsubscribe();
+    clearTimeout(this.readyTimer);
+    for (const record of this.opts.store.apps.list()) {
+      updateReadyCondition(this.opts.store, record.name, (a, i) => this.runtime.get(a, i)?.handle.snapshot());
+    }
     this.opts.onShutdown?.();
   }
 }

@@ -42,6 +42,8 @@ test('Ctrl-C (SIGINT) on the foreground controller stops the apps', async (t) =>
   assert.throws(() => process.kill(row!.pid!, 0));
   const listed = await berth.cli(['list', '-o', 'json']);
   assert.equal((JSON.parse(listed.stdout) as { status: string }[])[0]?.status, 'stopped');
+  assert.equal(berth.controller?.exitCode, 0, 'the controller exits cleanly after stopping the apps');
+  assert.doesNotMatch(berth.logTail(), /"level":(50|60)/, 'no error or fatal line in the controller log');
 });
 
 test('a crashing instance restarts with back-off and list counts the restarts', async (t) => {
