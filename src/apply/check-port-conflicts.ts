@@ -4,11 +4,10 @@
  * other manifests in the watched directory declare, or with a port some
  * other program holds (bind test). SPEC.md's exact messages.
  */
-import path from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Resource } from '../manifest/types.js';
 import { parsePortSpec } from '../ports/port-spec.js';
 import { BerthError } from '../errors.js';
+import { withExistingStore } from '../store/with-existing-store.js';
 
 /** The fixed ports an App asks for (none for auto and demand blocks: those are found, not asked). */
 export function fixedPorts(resource: Resource): number[] {
@@ -26,18 +25,8 @@ export async function checkPortConflicts(
   const claimedBy = new Map<number, string>();
   for (const other of others) for (const port of fixedPorts(other)) claimedBy.set(port, other.metadata.name);
   const held = new Map<number, string>();
-  const db = path.join(home, 'state.db');
-  if (existsSync(db)) {
-    const { openStore } = await import('../store/store.js');
-    const store = openStore(db);
-    try {
-      for (const row of store.db.prepare("SELECT port, owner FROM port_allocations WHERE protocol = 'tcp'").all() as { port: number; owner: string }[]) {
-        held.set(row.port, row.owner);
-      }
-    } finally {
-      store.close();
-    }
-  }
+  const allocations = await withExistingStore(home, (store) => store.allocations.list(), () => []);
+  for (const row of allocations) if (row.protocol === 'tcp') held.set(row.port, row.owner);
   const names = new Set(incoming.map((r) => r.metadata.name));
   const inInput = new Map<number, string>();
   for (const resource of incoming) {

@@ -3,25 +3,18 @@
  * to the store when it is down, saying so on stderr: `berth list` always
  * answers.
  */
-import path from 'node:path';
-import { existsSync } from 'node:fs';
 import { ApiClient } from '../api/api-client.js';
 import type { AppInfo, InstanceView } from '../api/api-types.js';
 import type { CommandContext } from './command.js';
 import { BerthError } from '../errors.js';
+import { withExistingStore } from '../store/with-existing-store.js';
 
 const DOWN_NOTE = 'note: the controller is not running; showing the last recorded state';
 
-async function withStore<T>(ctx: CommandContext, read: (store: import('../store/store.js').Store) => T): Promise<T> {
-  const file = path.join(ctx.home, 'state.db');
-  if (!existsSync(file)) throw new BerthError('CONTROLLER_UNAVAILABLE', `no berth state in ${ctx.home} (start the controller with \`berth up\`)`);
-  const { openStore } = await import('../store/store.js');
-  const store = openStore(file);
-  try {
-    return read(store);
-  } finally {
-    store.close();
-  }
+function withStore<T>(ctx: CommandContext, read: (store: import('../store/store.js').Store) => T): Promise<T> {
+  return withExistingStore(ctx.home, read, () => {
+    throw new BerthError('CONTROLLER_UNAVAILABLE', `no berth state in ${ctx.home} (start the controller with \`berth up\`)`);
+  });
 }
 
 function isUnavailable(err: unknown): boolean {

@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import type { AppResource, PortClaimResource, Resource } from '../manifest/types.js';
 import type { DesiredState } from '../manifest/load-manifest-dir.js';
 import { planApp, samePorts, type InstancePorts } from './plan-app.js';
-import type { InstanceConfig, PortsDep, SupervisorDep } from './controller-deps.js';
+import type { InstanceConfig, InstanceHandleDep, PortsDep, SupervisorDep } from './controller-deps.js';
 import type { RuntimeInstances } from './runtime-instances.js';
 import { manifestErrorsFor } from './desired-diff.js';
 import { BerthError, NotFoundError } from '../errors.js';
@@ -230,7 +230,7 @@ export class AppReconciler {
     };
   }
 
-  private track(app: string, index: number, handle: InstanceConfigHandle, specHash: string, ports: InstancePorts): void {
+  private track(app: string, index: number, handle: InstanceHandleDep, specHash: string, ports: InstancePorts): void {
     const unsubscribe = handle.subscribe(() => this.deps.onInstanceChange(app));
     this.deps.runtime.set(app, index, { handle, specHash, ports, unsubscribe });
   }
@@ -342,8 +342,6 @@ export class AppReconciler {
     this.store.events.record({ app, instance, type, reason, message });
   }
 }
-
-type InstanceConfigHandle = ReturnType<SupervisorDep['start']>;
 
 /** How long a reload waits for a replacement to become ready before giving up on it. */
 const REPLACEMENT_READY_TIMEOUT_MS = 60_000;

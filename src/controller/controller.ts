@@ -70,7 +70,7 @@ export class Controller implements ControllerApi {
   }
 
   async start(): Promise<void> {
-    this.opts.store.db.prepare("INSERT INTO meta (key, value) VALUES ('manifest_dir', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(path.resolve(this.opts.dir));
+    this.opts.store.meta.set('manifest_dir', path.resolve(this.opts.dir));
     if (this.opts.reapOrphans !== false) {
       const orphans = await stopOrphanedProcesses(this.opts.home, this.opts.store.instances.list());
       for (const orphan of orphans) {

@@ -7,6 +7,7 @@ import { openDatabase, type Db } from './open-store.js';
 import { AppsTable } from './apps-table.js';
 import { InstancesTable } from './instances-table.js';
 import { EventsTable } from './events-table.js';
+import { MetaTable } from './meta-table.js';
 import { OverridesTable } from './overrides-table.js';
 import { PortAllocationsTable } from './port-allocations-table.js';
 import { SyncTable } from './sync-table.js';
@@ -22,6 +23,7 @@ export class Store {
   readonly overrides: OverridesTable;
   readonly allocations: PortAllocationsTable;
   readonly sync: SyncTable;
+  readonly meta: MetaTable;
 
   constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
     this.apps = new AppsTable(db, now);
@@ -30,6 +32,7 @@ export class Store {
     this.overrides = new OverridesTable(db, now);
     this.allocations = new PortAllocationsTable(db, now);
     this.sync = new SyncTable(db, now);
+    this.meta = new MetaTable(db);
   }
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */

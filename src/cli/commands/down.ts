@@ -3,9 +3,8 @@
  * running, the processes the store records are stopped directly (signal,
  * then SIGKILL to the group), so down always leaves nothing behind.
  */
-import path from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Command } from '../command.js';
+import { withExistingStore } from '../../store/with-existing-store.js';
 import { ApiClient } from '../../api/api-client.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,22 +25,11 @@ export const command: Command = {
       ctx.out('controller stopped; every app stopped');
       return 0;
     }
-    const db = path.join(ctx.home, 'state.db');
-    if (!existsSync(db)) {
-      ctx.out('nothing to stop');
-      return 0;
-    }
     const { stopRecordedProcesses } = await import('../../process/stop-recorded-processes.js');
-    const { openStore } = await import('../../store/store.js');
-    const store = openStore(db);
-    try {
-      const { stopOrphanedProcesses } = await import('../../process/orphaned-processes.js');
-      // recorded ones first (their own stop signal), then any this home started but never recorded
-      const stopped = (await stopRecordedProcesses(store)) + (await stopOrphanedProcesses(ctx.home, [])).length;
-      ctx.out(`controller not running; stopped ${stopped} process${stopped === 1 ? '' : 'es'}`);
-    } finally {
-      store.close();
-    }
+    const { stopOrphanedProcesses } = await import('../../process/orphaned-processes.js');
+    // recorded ones first (their own stop signal), then any this home started but never recorded
+    const stopped = await withExistingStore(ctx.home, async (store) => (await stopRecordedProcesses(store)) + (await stopOrphanedProcesses(ctx.home, [])).length, () => undefined);
+    ctx.out(stopped === undefined ? 'nothing to stop' : `controller not running; stopped ${stopped} process${stopped === 1 ? '' : 'es'}`);
     return 0;
   },
 };

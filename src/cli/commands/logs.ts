@@ -3,11 +3,11 @@
  * files directly (no controller needed), PM2-style "NAME-I | line" prefixes.
  */
 import path from 'node:path';
-import { existsSync } from 'node:fs';
 import type { Command } from '../command.js';
 import { readLogTail, followLogs, type LogLine } from '../../process/log-files.js';
 import { UsageError, NotFoundError } from '../../errors.js';
 import type { LogSpec } from '../../manifest/types.js';
+import { withExistingStore } from '../../store/with-existing-store.js';
 
 export const command: Command = {
   name: 'logs',
@@ -27,19 +27,12 @@ export const command: Command = {
     if (!Number.isInteger(lines) || lines < 0) throw new UsageError(`--lines must be a whole number, got "${String(values.lines)}"`);
     const index = values.instance === undefined ? 'all' : Number(values.instance);
     if (index !== 'all' && (!Number.isInteger(index) || index < 0)) throw new UsageError(`--instance must be an instance number, got "${String(values.instance)}"`);
-    let logs: Partial<LogSpec> | undefined;
-    const db = path.join(ctx.home, 'state.db');
-    if (existsSync(db)) {
-      const { openStore } = await import('../../store/store.js');
-      const store = openStore(db);
-      try {
-        const record = store.apps.get(name);
-        if (!record) throw new NotFoundError(`app "${name}"`);
-        logs = (record.resource.spec as { logs?: LogSpec }).logs;
-      } finally {
-        store.close();
-      }
-    }
+    // The app's own log paths (spec.logs) when the store knows it; the default paths otherwise.
+    const logs = await withExistingStore(ctx.home, (store) => {
+      const record = store.apps.get(name);
+      if (!record) throw new NotFoundError(`app "${name}"`);
+      return (record.resource.spec as { logs?: LogSpec }).logs;
+    }, () => undefined);
     const target = { app: name, index: index as number | 'all', logDir: path.join(ctx.home, 'logs'), logs };
     const wanted = (line: LogLine) => (values.err ? line.stream === 'err' : values.out ? line.stream === 'out' : true);
     const print = (line: LogLine) => {

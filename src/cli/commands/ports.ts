@@ -88,8 +88,8 @@ async function run(argv: string[], ctx: CommandContext): Promise<number> {
   const store = openStore(path.join(ctx.home, 'state.db'));
   try {
     // Without --port-pool, use the pool the controller was started with (recorded in meta).
-    const recordedPool = store.db.prepare("SELECT value FROM meta WHERE key = 'port_pool'").get() as { value: string } | undefined;
-    const pool = values['port-pool'] !== undefined ? parsePortPool(values['port-pool']) : recordedPool ? parsePortPool(recordedPool.value) : DEFAULT_PORT_POOL;
+    const recordedPool = store.meta.get('port_pool');
+    const pool = values['port-pool'] !== undefined ? parsePortPool(values['port-pool']) : recordedPool ? parsePortPool(recordedPool) : DEFAULT_PORT_POOL;
     const allocator = new PortAllocator({ store, pool });
     if (sub === undefined) {
       const groups = groupAllocations(allocator.list());

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import type { Command, CommandContext } from '../command.js';
 import { ApiClient, socketPathFor } from '../../api/api-client.js';
 import { BerthError } from '../../errors.js';
+import { stateDbPath } from '../../store/open-store.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -79,9 +80,9 @@ export const command: Command = {
     };
     process.on('uncaughtException', onFatal);
     process.on('unhandledRejection', onFatal);
-    const store = openStore(path.join(ctx.home, 'state.db'));
+    const store = openStore(stateDbPath(ctx.home));
     const ports = new PortAllocator({ store, pool });
-    store.db.prepare("INSERT INTO meta (key, value) VALUES ('port_pool', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value").run(`${pool.start}-${pool.end}`);
+    store.meta.set('port_pool', `${pool.start}-${pool.end}`);
     const repair = repairAllocations(store, {
       knownApps: new Set(store.apps.list().filter((a) => a.kind === 'App').map((a) => a.name)),
       knownClaims: new Set(store.apps.list().filter((a) => a.kind === 'PortClaim').map((a) => a.name)),
