@@ -81,7 +81,7 @@ export class Controller implements ControllerApi {
     }
     await this.reloadDesired();
     // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
-    for (const record of this.opts.store.apps.list()) this.queue.add(record.name);
+    this.enqueueEveryApp();
     if (this.opts.watch !== false) {
       this.watcher = watchManifestDir({
         dir: this.opts.dir,
@@ -112,6 +112,11 @@ export class Controller implements ControllerApi {
 
   private async resync(): Promise<void> {
     await this.reloadDesired();
+    this.enqueueEveryApp();
+  }
+
+  /** Every app the files declare or the store knows, so deletions are reconciled too. */
+  private enqueueEveryApp(): void {
     for (const name of new Set([...this.desiredState.resources.keys(), ...this.opts.store.apps.list().map((a) => a.name)])) this.queue.add(name);
   }
 
@@ -185,7 +190,7 @@ export class Controller implements ControllerApi {
   async reconcileNow(name?: string): Promise<void> {
     await this.reloadDesired();
     if (name) this.queue.add(name);
-    else await this.resync();
+    else this.enqueueEveryApp();
     await this.queue.drain();
   }
 
