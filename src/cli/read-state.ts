@@ -27,7 +27,7 @@ export async function readInstances(ctx: CommandContext): Promise<InstanceView[]
   } catch (err) {
     if (!isUnavailable(err)) throw err;
     ctx.err(DOWN_NOTE);
-    const { instanceViews } = await import('../controller/status-views.js');
+    const { instanceViews } = await import('../controller/instance-views.js');
     return withStore(ctx, (store) => instanceViews(store));
   }
 }
@@ -38,7 +38,7 @@ export async function readAppInfo(ctx: CommandContext, name: string): Promise<Ap
   } catch (err) {
     if (!isUnavailable(err)) throw err;
     ctx.err(DOWN_NOTE);
-    const { appInfo } = await import('../controller/status-views.js');
+    const { appInfo } = await import('../controller/app-info.js');
     return withStore(ctx, (store) => appInfo(store, name));
   }
 }

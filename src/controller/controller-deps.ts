@@ -3,8 +3,12 @@
  * reconcile tests can pass fakes and the layers stay swappable.
  */
 import type { PortDemand } from '../manifest/types.js';
-import type { AdoptedProcess, InstanceConfig, InstanceSnapshot } from '../instance/types.js';
-import type { InstancePorts } from './plan-app.js';
+import type { InstancePorts } from '../ports/types.js';
+import type { InstanceConfig, InstanceSnapshot, RunningInstance } from '../instance/types.js';
+import type { ReplaceOptions } from '../instance/hand-over.js';
+
+// The instance layer owns these shapes; the controller uses them as they are.
+export type { InstanceConfig, InstanceSnapshot, RunningInstance, ReplaceOptions };
 
 export interface PortsDep {
   ensureAppPorts(app: string, req: { port?: string; instances: number; demand: PortDemand }): Promise<InstancePorts[]>;
@@ -14,24 +18,28 @@ export interface PortsDep {
   releaseClaim(name: string): void;
 }
 
-// The instance layer owns these shapes; the controller uses them as they are.
-export type { InstanceConfig, AdoptedProcess, InstanceSnapshot } from '../instance/types.js';
+/** Builds the config an instance of an app runs: `configFor(index, specHash)`. */
+export type ConfigFor = (index: number, specHash: string) => InstanceConfig;
 
-export interface InstanceHandleDep {
-  readonly key: string;
-  snapshot(): InstanceSnapshot;
-  stop(): Promise<void>;
-  restart(): void;
-  waitReady(options?: { timeoutMs?: number }): Promise<void>;
-  subscribe(listener: (snapshot: InstanceSnapshot) => void): () => void;
-}
-
+/** What the controller asks of the instance layer (src/instance/supervisor.ts). */
 export interface SupervisorDep {
-  start(config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandleDep;
-  /** A second process for (app, index) while the current one runs (reload hand-over on new ports). */
-  startReplacement(config: InstanceConfig): InstanceHandleDep;
-  /** Stops every process of (app, index) and forgets it (scale down, delete). */
+  actual(app: string): RunningInstance[];
+  snapshot(app: string, index: number): InstanceSnapshot | undefined;
+  onChange(listener: (app: string) => void): () => void;
+  declare(app: string, count: number, specHash: string): void;
+  adoptRecorded(app: string, configFor: ConfigFor): number[];
+  start(config: InstanceConfig): unknown;
+  replace(config: InstanceConfig, options: ReplaceOptions): Promise<void>;
+  restart(app: string, index: number): void;
+  halt(app: string, index: number): Promise<void>;
   remove(app: string, index: number): Promise<void>;
+  removeApp(app: string, configFor?: ConfigFor): Promise<void>;
+  prune(app: string, count: number): void;
   stopAll(): Promise<void>;
   detachAll(): void;
 }
+
+export type BuildEnv = (input: { app: string; index: number; ports: InstancePorts; specEnv: Record<string, string> }) => {
+  env: Record<string, string>;
+  shadowed: string[];
+};

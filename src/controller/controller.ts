@@ -1,24 +1,45 @@
 /**
- * The controller: watches the manifest directory, keeps the desired state,
+ * The controller: keeps the desired state read from the manifest directory,
  * feeds app names to the work queue, and answers the local API. Level-
- * triggered: every trigger (file change, API action, periodic resync)
- * only enqueues names; the reconciler reads the whole truth each time.
+ * triggered: every trigger (file change, API action, periodic resync) only
+ * enqueues names; the reconciler reads the whole truth each time. Its side
+ * effects (watcher, timers, clock, manifest loading, orphan reaping) are
+ * options that default to the real ones, so it runs in memory in tests.
  */
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import { loadManifestDir, type DesiredState } from '../manifest/load-manifest-dir.js';
 import { WorkQueue } from './work-queue.js';
-import { watchManifestDir, type Watcher } from './manifest-watcher.js';
+import { watchManifestDir, type Watcher, type WatchOptions } from './manifest-watcher.js';
 import { changedNames, keepNamesOfBrokenFiles, manifestErrorsFor } from './desired-diff.js';
-import { AppReconciler, type BuildEnv } from './app-reconciler.js';
-import { RuntimeInstances } from './runtime-instances.js';
-import type { PortsDep, SupervisorDep } from './controller-deps.js';
-import { appInfo, instanceViews } from './status-views.js';
+import { AppReconciler } from './reconcile-app.js';
+import { RolloutRequests } from './rollout-requests.js';
+import type { BuildEnv, PortsDep, SupervisorDep } from './controller-deps.js';
+import { instanceViews } from './instance-views.js';
+import { appInfo } from './app-info.js';
+import { runAppAction } from './app-actions.js';
 import type { AppAction, AppInfo, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
 import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
-import { stopOrphanedProcesses } from '../process/orphaned-processes.js';
+import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-processes.js';
+import type { ReconcileContext } from './reconcile-context.js';
+
+/** The timers the controller arms (resync, ready-condition batching). */
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(timer: unknown): void;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(timer: unknown): void;
+}
+
+const realTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout),
+  // The resync must never keep the process alive on its own: the API server does.
+  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
+  clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout),
+};
 
 export interface ControllerOptions {
   home: string;
@@ -30,76 +51,92 @@ export interface ControllerOptions {
   logger: Logger;
   version?: string;
   resyncMs?: number;
-  watch?: boolean;
-  /** Stop processes of this home the store does not record (default true). */
-  reapOrphans?: boolean;
+  /** Watches the manifest directory (default chokidar); null watches nothing. */
+  watchManifests?: ((options: WatchOptions) => Watcher) | null;
+  loadManifests?: (dir: string) => Promise<DesiredState>;
+  /** Stops processes of this home the store does not record (default: scan /proc for the home marker). */
+  reapOrphans?: (recorded: { pid: number | null; startTime: string | null }[]) => Promise<MarkedProcess[]>;
+  timers?: Timers;
+  now?: () => number;
   /** Called after shutdown({stopApps}) finished; the CLI exits the process. */
   onShutdown?: () => void;
 }
 
 export class Controller implements ControllerApi {
   private desiredState: DesiredState = { resources: new Map(), errors: [], files: new Map() };
-  private readonly runtime = new RuntimeInstances();
   private readonly queue: WorkQueue;
+  private readonly ctx: ReconcileContext;
   private readonly reconciler: AppReconciler;
-  private watcher?: Watcher;
-  private resyncTimer?: NodeJS.Timeout;
-  private readonly startedAt = Date.now();
+  private readonly timers: Timers;
+  private readonly now: () => number;
+  private readonly startedAt: number;
   private readonly readyDirty = new Set<string>();
-  private readyTimer?: NodeJS.Timeout;
+  private readyTimer?: unknown;
+  private resyncTimer?: unknown;
+  private watcher?: Watcher;
+  private offInstanceChange?: () => void;
   private loading: Promise<void> = Promise.resolve();
   private closed = false;
 
   constructor(private readonly opts: ControllerOptions) {
-    this.queue = new WorkQueue({
-      worker: (name) => this.reconciler.reconcile(name),
-      onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
-    });
-    this.reconciler = new AppReconciler({
+    this.timers = opts.timers ?? realTimers;
+    this.now = opts.now ?? Date.now;
+    this.startedAt = this.now();
+    this.ctx = {
       store: opts.store,
       ports: opts.ports,
       supervisor: opts.supervisor,
-      runtime: this.runtime,
       logger: opts.logger,
       logDir: path.join(opts.home, 'logs'),
       home: opts.home,
       desired: () => this.desiredState,
       buildEnv: opts.buildEnv,
-      onInstanceChange: (app) => this.markReadyDirty(app),
+      requests: new RolloutRequests(),
+    };
+    this.reconciler = new AppReconciler(this.ctx);
+    this.queue = new WorkQueue({
+      worker: async (name) => {
+        await this.reconciler.reconcile(name);
+        this.markReadyDirty(name);
+      },
+      onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
     });
   }
 
   async start(): Promise<void> {
-    this.opts.store.meta.set('manifest_dir', path.resolve(this.opts.dir));
-    if (this.opts.reapOrphans !== false) {
-      const orphans = await stopOrphanedProcesses(this.opts.home, this.opts.store.instances.list());
-      for (const orphan of orphans) {
-        const message = `stopped process ${orphan.pid}: started for ${orphan.app ?? '?'}/${orphan.instance ?? '?'} by a controller that died before recording it`;
-        this.opts.logger.warn({ app: orphan.app, instance: orphan.instance }, message);
-        if (orphan.app) this.opts.store.events.record({ app: orphan.app, instance: orphan.instance ?? null, type: 'Warning', reason: 'OrphanStopped', message });
-      }
-    }
+    const { store, logger } = this.opts;
+    store.meta.set('manifest_dir', path.resolve(this.opts.dir));
+    this.offInstanceChange = this.opts.supervisor.onChange((app) => this.markReadyDirty(app));
+    await this.reapOrphans();
     await this.reloadDesired();
     // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
     this.enqueueEveryApp();
-    if (this.opts.watch !== false) {
-      this.watcher = watchManifestDir({
-        dir: this.opts.dir,
-        onChange: () => void this.reloadDesired(),
-        onError: (err) => this.opts.logger.error({ err }, 'manifest watcher error'),
-      });
+    const watch = this.opts.watchManifests === undefined ? watchManifestDir : this.opts.watchManifests;
+    this.watcher = watch?.({
+      dir: this.opts.dir,
+      onChange: () => void this.reloadDesired(),
+      onError: (err) => logger.error({ err }, 'manifest watcher error'),
+    });
+    this.resyncTimer = this.timers.setInterval(() => void this.resync(), this.opts.resyncMs ?? 30_000);
+    logger.info({ dir: this.opts.dir }, `watching ${this.opts.dir}`);
+  }
+
+  private async reapOrphans(): Promise<void> {
+    const { store, logger, home } = this.opts;
+    const reap = this.opts.reapOrphans ?? ((recorded) => stopOrphanedProcesses(home, recorded));
+    for (const orphan of await reap(store.instances.list())) {
+      const message = `stopped process ${orphan.pid}: started for ${orphan.app ?? '?'}/${orphan.instance ?? '?'} by a controller that died before recording it`;
+      logger.warn({ app: orphan.app, instance: orphan.instance }, message);
+      if (orphan.app) store.events.record({ app: orphan.app, instance: orphan.instance ?? null, type: 'Warning', reason: 'OrphanStopped', message });
     }
-    const resyncMs = this.opts.resyncMs ?? 30_000;
-    this.resyncTimer = setInterval(() => void this.resync(), resyncMs);
-    this.resyncTimer.unref();
-    this.opts.logger.info({ dir: this.opts.dir }, `watching ${this.opts.dir}`);
   }
 
   /** Reads the manifest directory again and enqueues what changed. Serialised. */
   reloadDesired(): Promise<void> {
+    const load = this.opts.loadManifests ?? loadManifestDir;
     this.loading = this.loading.then(async () => {
       if (this.closed) return;
-      const next = await loadManifestDir(this.opts.dir);
+      const next = await load(this.opts.dir);
       keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
       const changed = changedNames(this.desiredState, next);
       const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
@@ -130,13 +167,17 @@ export class Controller implements ControllerApi {
     // After shutdown the store is about to close: shutdown writes the last conditions itself.
     if (this.closed) return;
     this.readyDirty.add(app);
-    if (this.readyTimer) return;
+    if (this.readyTimer !== undefined) return;
     // Batch status changes of many instances into one store write per app.
-    this.readyTimer = setTimeout(() => {
+    this.readyTimer = this.timers.setTimeout(() => {
       this.readyTimer = undefined;
-      for (const name of this.readyDirty) updateReadyCondition(this.opts.store, name, (a, i) => this.runtime.get(a, i)?.handle.snapshot());
+      for (const name of this.readyDirty) this.updateReady(name);
       this.readyDirty.clear();
     }, 50);
+  }
+
+  private updateReady(app: string): void {
+    updateReadyCondition(this.opts.store, app, (a, i) => this.opts.supervisor.snapshot(a, i));
   }
 
   // ---- ControllerApi ----
@@ -146,38 +187,15 @@ export class Controller implements ControllerApi {
   }
 
   async listInstances(): Promise<InstanceView[]> {
-    return instanceViews(this.opts.store, (a, i) => this.runtime.get(a, i)?.handle.snapshot());
+    return instanceViews(this.opts.store, (a, i) => this.opts.supervisor.snapshot(a, i), this.now());
   }
 
   async appInfo(name: string): Promise<AppInfo> {
-    return appInfo(this.opts.store, name, (a, i) => this.runtime.get(a, i)?.handle.snapshot(), manifestErrorsFor(this.desiredState, name));
+    return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name));
   }
 
-  async act(name: string, action: AppAction, { port }: { port?: string }): Promise<{ message: string }> {
-    const resource = this.reconciler.desiredApp(name);
-    if (!this.opts.store.apps.get(name)) throw new BerthError('NOT_FOUND', `app "${name}" is not reconciled yet`);
-    switch (action) {
-      case 'stop':
-        this.opts.store.apps.setDesiredState(name, 'stopped');
-        this.reconciler.event(name, null, 'Normal', 'Stopped', 'stopped by `berth stop`');
-        await this.reconcileAndWait(name);
-        return { message: `app/${name} stopped` };
-      case 'start':
-        this.opts.store.apps.setDesiredState(name, 'running');
-        this.reconciler.event(name, null, 'Normal', 'Started', 'started by `berth start`');
-        await this.reconcileAndWait(name);
-        return { message: `app/${name} started` };
-      case 'restart':
-      case 'reload': {
-        this.opts.store.apps.setDesiredState(name, 'running');
-        await this.reconciler.setOverride(resource, port);
-        if (action === 'reload') this.reconciler.markForReplace(name);
-        else if (port === undefined) this.reconciler.restartAll(name);
-        this.reconciler.event(name, null, 'Normal', action === 'reload' ? 'Reloaded' : 'Restarted', `${action}${port ? ` on port ${port}` : ''} requested`);
-        await this.reconcileAndWait(name);
-        return { message: `app/${name} ${action === 'reload' ? 'reloaded' : 'restarted'}` };
-      }
-    }
+  act(name: string, action: AppAction, options: { port?: string }): Promise<{ message: string }> {
+    return runAppAction({ ctx: this.ctx, reconcileAndWait: (app) => this.reconcileAndWait(app) }, name, action, options);
   }
 
   private async reconcileAndWait(name: string): Promise<void> {
@@ -198,24 +216,18 @@ export class Controller implements ControllerApi {
   async shutdown({ stopApps }: { stopApps: boolean }): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    clearInterval(this.resyncTimer);
-    clearTimeout(this.readyTimer);
+    this.timers.clearInterval(this.resyncTimer);
+    this.timers.clearTimeout(this.readyTimer);
     await this.watcher?.close();
     await this.queue.shutdown();
     if (stopApps) {
       this.opts.logger.info('stopping every app');
       await this.opts.supervisor.stopAll();
-      for (const row of this.opts.store.instances.list()) {
-        if (row.pid !== null) this.opts.store.instances.update(row.app, row.index, { status: 'stopped', pid: null, startTime: null });
-      }
     } else {
       this.opts.supervisor.detachAll();
     }
-    for (const instance of this.runtime.all()) instance.unsubscribe();
-    clearTimeout(this.readyTimer);
-    for (const record of this.opts.store.apps.list()) {
-      updateReadyCondition(this.opts.store, record.name, (a, i) => this.runtime.get(a, i)?.handle.snapshot());
-    }
+    this.offInstanceChange?.();
+    for (const record of this.opts.store.apps.list()) this.updateReady(record.name);
     this.opts.onShutdown?.();
   }
 }

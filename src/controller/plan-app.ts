@@ -1,16 +1,14 @@
 /**
  * The reconcile core for one app, pure: what should run (count, spec hash,
- * ports per instance, running or stopped) against what runs → the actions
- * that close the gap. Only what changed is touched: scaling keeps existing
- * instances, a spec or port change replaces just the instances it affects,
- * metadata never restarts anything.
+ * ports per instance, running or stopped, reloads and restarts asked for)
+ * against what runs → the actions that close the gap. Only what changed is
+ * touched: scaling keeps existing instances, a spec or port change replaces
+ * just the instances it affects, metadata never restarts anything.
  */
+import { samePorts, type InstancePorts } from '../ports/types.js';
+import type { RunningInstance } from '../instance/types.js';
 
-export interface InstancePorts {
-  port?: number;
-  tcp: number[];
-  udp: number[];
-}
+export type { InstancePorts };
 
 export interface DesiredApp {
   instances: number;
@@ -19,25 +17,21 @@ export interface DesiredApp {
   stopped: boolean;
   /** The ports each instance 0..instances-1 must have. */
   ports: InstancePorts[];
+  /** `berth reload`: instances to replace (rolling) even though nothing changed. */
+  reload?: ReadonlySet<number>;
+  /** `berth restart`: instances to restart in place. */
+  restart?: ReadonlySet<number>;
 }
 
-export interface ActualInstance {
-  index: number;
-  specHash: string;
-  ports: InstancePorts;
-  /** True when a process is (or is being) run for it: not stopped, not errored. */
-  active: boolean;
-}
+/** What runs for one index: the spec hash and ports its process was started with, and whether it is active. */
+export type ActualInstance = RunningInstance;
 
 export type AppAction =
   | { type: 'start'; index: number }
-  | { type: 'replace'; index: number; reason: 'spec' | 'ports' }
+  | { type: 'replace'; index: number; reason: 'spec' | 'ports' | 'reload' }
+  | { type: 'restart'; index: number }
   | { type: 'halt'; index: number }
   | { type: 'remove'; index: number };
-
-export function samePorts(a: InstancePorts, b: InstancePorts): boolean {
-  return a.port === b.port && a.tcp.join(',') === b.tcp.join(',') && a.udp.join(',') === b.udp.join(',');
-}
 
 /**
  * @example
@@ -67,6 +61,10 @@ export function planApp(desired: DesiredApp | undefined, actual: ActualInstance[
       actions.push({ type: 'replace', index, reason: 'spec' });
     } else if (!samePorts(current.ports, ports)) {
       actions.push({ type: 'replace', index, reason: 'ports' });
+    } else if (desired.reload?.has(index)) {
+      actions.push({ type: 'replace', index, reason: 'reload' });
+    } else if (desired.restart?.has(index)) {
+      actions.push({ type: 'restart', index });
     }
   }
   return actions;

@@ -3,7 +3,7 @@
  * desired instance is online, with a message like kubectl's "3/4 ready".
  */
 import type { Store } from '../store/store.js';
-import type { LiveLookup } from './status-views.js';
+import type { LiveLookup } from './instance-views.js';
 
 export function updateReadyCondition(store: Store, app: string, live: LiveLookup): void {
   const record = store.apps.get(app);

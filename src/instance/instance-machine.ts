@@ -14,111 +14,16 @@
  * (process-actors.ts) and tests fakes, both with machine.provide().
  */
 import { assign, emit, fromCallback, fromPromise, setup, type EventObject } from 'xstate';
-import type { ProbeSpec } from '../manifest/types.js';
-import type { AdoptedProcess, InstanceConfig, InstanceEvent } from './types.js';
+import type { InstanceEvent } from './types.js';
 import { countExit, isGivenUp, restartDelay, shouldRestart } from './backoff.js';
-import { defaultReadinessProbe, type ProbeResult } from './probes/run-probe.js';
+import { backOffEvent, erroredEvent, exitEvent, memoryRestart, readyEvent, restartEvent, spawnedEvent, stopResultEvent, stoppedEvent } from './instance-events.js';
+import type { ProbeResult } from './probes/run-probe.js';
 import type { StopResult } from '../process/process-runner.js';
+import { afterAttempt, newProbing, probeDelay, readinessFor } from './probing.js';
+import type { InstanceContext, InstanceMachineEvent, InstanceMachineInput, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';
 
-/** After this many fast default-readiness attempts (100 ms apart: 10 s), poll once a second. */
-export const FAST_READINESS_ATTEMPTS = 100;
-export const SLOW_READINESS_INTERVAL_MS = 1_000;
-
-export interface InstanceMachineInput {
-  config: InstanceConfig;
-  adopt?: AdoptedProcess;
-  /** Wall clock for uptime and startedAt; tests pass the SimulatedClock's now. */
-  now?: () => number;
-}
-
-export interface RunProcessInput {
-  config: InstanceConfig;
-  adopt?: AdoptedProcess;
-}
-
-export interface StopProcessInput {
-  /** null when there is nothing to stop (the stop resolves at once). */
-  pid: number | null;
-  signal: NodeJS.Signals;
-  timeoutMs: number;
-}
-
-export interface ProbeInput {
-  probe: ProbeSpec;
-  config: InstanceConfig;
-  pid: number | null;
-  /** The implicit readiness check of an instance with a port and no readinessProbe. */
-  isDefault?: boolean;
-}
-
-export type InstanceMachineEvent =
-  | { type: 'START' }
-  | { type: 'STOP' }
-  | { type: 'RESTART' }
-  | { type: 'SPAWNED'; pid: number; startTime: string | null; startedAt: number | null; adopted: boolean }
-  | { type: 'EXITED'; code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }
-  | { type: 'SAMPLE'; cpu: number; memory: number };
-
-interface Probing {
-  spec: ProbeSpec;
-  /** The synthesised TCP check of an instance with a port: polls fast, then slower. */
-  isDefault: boolean;
-  attempts: number;
-  successes: number;
-  failures: number;
-}
-
-export interface InstanceContext {
-  config: InstanceConfig;
-  adopt: AdoptedProcess | undefined;
-  now: () => number;
-  pid: number | null;
-  startTime: string | null;
-  startedAt: number | null;
-  restarts: number;
-  crashesInRow: number;
-  unstableExits: number;
-  backoffMs: number;
-  lastExitCode: number | null;
-  lastExitSignal: string | null;
-  lastError: string | null;
-  /** STOP arrived while spawning or restarting: stop as soon as there is a process, do not start again. */
-  stopRequested: boolean;
-  /** Why the current restart happens (event reason). */
-  restartReason: InstanceEvent['reason'] | null;
-  restartMessage: string | null;
-  cpu?: number;
-  memory?: number;
-  readiness: Probing | null;
-  liveness: Probing | null;
-}
-
-function newProbing(spec: ProbeSpec | undefined, isDefault = false): Probing | null {
-  return spec ? { spec, isDefault, attempts: 0, successes: 0, failures: 0 } : null;
-}
-
-function readinessFor(config: InstanceConfig): Probing | null {
-  if (config.spec.readinessProbe) return newProbing(config.spec.readinessProbe);
-  return config.port === undefined ? null : newProbing(defaultReadinessProbe(config.port), true);
-}
-
-function probeDelay(p: Probing | null): number {
-  if (!p) return 0;
-  if (p.attempts === 0) return p.spec.initialDelayMs;
-  if (p.isDefault && p.attempts >= FAST_READINESS_ATTEMPTS) return SLOW_READINESS_INTERVAL_MS;
-  return p.spec.intervalMs;
-}
-
-function afterAttempt(p: Probing, result: ProbeResult): Probing {
-  return result.ok
-    ? { ...p, attempts: p.attempts + 1, successes: p.successes + 1, failures: 0 }
-    : { ...p, attempts: p.attempts + 1, successes: 0, failures: p.failures + 1 };
-}
-
-const instanceEvent = (level: InstanceEvent['level'], reason: InstanceEvent['reason'], message: string): InstanceEvent => ({ type: 'instance.event', level, reason, message });
-
-const describeExit = (code: number | null, signal: string | null, error?: string) =>
-  error ?? (signal ? `killed by ${signal}` : code === null ? 'exited (code unknown)' : `exited with code ${code}`);
+export type { InstanceContext, InstanceMachineEvent, InstanceMachineInput, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';
+export { FAST_READINESS_ATTEMPTS, SLOW_READINESS_INTERVAL_MS } from './probing.js';
 
 const notProvided = (name: string) => () => {
   throw new Error(`instance machine: actor '${name}' was not provided (use machine.provide or the Supervisor)`);
@@ -162,11 +67,7 @@ export const instanceMachine = setup({
       if (event.type !== 'SPAWNED') return {};
       return { pid: event.pid, startTime: event.startTime, startedAt: event.startedAt ?? context.now(), adopt: undefined, lastError: null, readiness: readinessFor(context.config), liveness: newProbing(context.config.spec.livenessProbe) };
     }),
-    emitSpawned: emit(({ context, event }) =>
-      event.type === 'SPAWNED' && event.adopted
-        ? instanceEvent('Normal', 'Adopted', `Adopted running process ${event.pid}`)
-        : instanceEvent('Normal', 'Started', `Started process ${context.pid}`),
-    ),
+    emitSpawned: emit(({ context, event }) => spawnedEvent(context, event)),
     recordExit: assign(({ context, event }) => {
       if (event.type !== 'EXITED') return {};
       const uptime = context.startedAt === null ? 0 : context.now() - context.startedAt;
@@ -184,10 +85,7 @@ export const instanceMachine = setup({
         memory: undefined,
       };
     }),
-    emitExit: emit(({ event }) => {
-      if (event.type !== 'EXITED') return instanceEvent('Warning', 'Crashed', 'Process exited');
-      return instanceEvent('Warning', event.spawnFailed ? 'SpawnFailed' : 'Crashed', event.error ?? `Process ${describeExit(event.code, event.signal)}`);
-    }),
+    emitExit: emit(({ event }) => exitEvent(event)),
     recordProcessError: assign(({ event }) => ({
       pid: null,
       startTime: null,
@@ -201,28 +99,13 @@ export const instanceMachine = setup({
     requestStop: assign({ stopRequested: true }),
     clearProcess: assign({ pid: null, startTime: null, cpu: undefined, memory: undefined }),
     markManualRestart: assign({ restartReason: 'Restarting' as const, restartMessage: 'Restart requested' }),
-    markMemoryRestart: assign(({ context, event }) => ({
-      restartReason: 'MemoryLimit' as const,
-      restartMessage: `Memory ${event.type === 'SAMPLE' ? event.memory : '?'} bytes exceeds the limit of ${context.config.spec.maxMemoryBytes} bytes`,
-      lastError: 'memory limit exceeded',
-    })),
-    emitRestartReason: emit(({ context }) =>
-      instanceEvent(context.restartReason === 'Restarting' ? 'Normal' : 'Warning', context.restartReason ?? 'Restarting', context.restartMessage ?? 'Restarting'),
-    ),
-    emitBackOff: emit(({ context }) => instanceEvent('Warning', 'BackOff', `Back-off ${context.backoffMs} ms restarting failed instance`)),
-    emitReady: emit(({ context }) => instanceEvent('Normal', 'Ready', `Process ${context.pid} is ready`)),
-    emitStopped: emit(() => instanceEvent('Normal', 'Stopped', 'Stopped')),
-    emitErrored: emit(({ context }) =>
-      instanceEvent('Warning', 'Errored', isGivenUp(context, context.config.spec)
-        ? `Gave up after ${context.unstableExits} exits in a row, each within ${context.config.spec.minUptimeMs} ms of starting (maxRestarts ${context.config.spec.maxRestarts})`
-        : `Not restarted (restartPolicy ${context.config.spec.restartPolicy}): ${describeExit(context.lastExitCode, context.lastExitSignal, context.lastError ?? undefined)}`),
-    ),
-    emitKilledIfForced: emit(({ context, event }) => {
-      const forced = (event as { output?: StopResult }).output?.forced === true;
-      return forced
-        ? instanceEvent('Warning', 'Killed', `Did not stop within ${context.config.spec.stopTimeoutMs} ms of ${context.config.spec.stopSignal}: sent SIGKILL to its process group`)
-        : instanceEvent('Normal', 'Stopped', 'Process stopped');
-    }),
+    markMemoryRestart: assign(({ context, event }) => memoryRestart(context, event)),
+    emitRestartReason: emit(({ context }) => restartEvent(context)),
+    emitBackOff: emit(({ context }) => backOffEvent(context)),
+    emitReady: emit(({ context }) => readyEvent(context)),
+    emitStopped: emit(() => stoppedEvent()),
+    emitErrored: emit(({ context }) => erroredEvent(context)),
+    emitKilledIfForced: emit(({ context, event }) => stopResultEvent(context, event)),
     recordStopError: assign(({ event }) => ({ lastError: `stop failed: ${(event as { error?: Error }).error?.message ?? 'unknown error'}` })),
   },
 }).createMachine({

@@ -10,7 +10,8 @@ import type { Sweeper } from '../process/sweep.js';
 import { resolveLogPaths } from '../process/log-files.js';
 import { runProbe, type ProbeResult } from './probes/run-probe.js';
 import { isGroupListening } from '../process/listening-sockets.js';
-import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine.js';
+import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';
+import { primaryPort } from '../ports/types.js';
 import type { InstanceConfig } from './types.js';
 
 /** How long a spawned child that the sweep saw vanish may take to deliver its 'exit' (with the code). */
@@ -127,11 +128,12 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
   const probe = fromPromise<ProbeResult, ProbeInput>(async ({ input, signal }) => {
     // Default readiness asks whether this instance's own processes listen on its port: a connect
     // test would also succeed against the process it replaces on a shared port (reload hand-over).
-    if (input.isDefault && input.pid !== null && input.config.port !== undefined) {
-      const listening = isGroupListening(input.pid, input.config.port);
-      if (listening !== undefined) return listening ? { ok: true } : { ok: false, message: `not listening on port ${input.config.port} yet` };
+    const port = primaryPort(input.config.ports);
+    if (input.isDefault && input.pid !== null && port !== undefined) {
+      const listening = isGroupListening(input.pid, port);
+      if (listening !== undefined) return listening ? { ok: true } : { ok: false, message: `not listening on port ${port} yet` };
     }
-    return runProbe(input.probe, { port: input.config.port, cwd: input.config.spec.cwd, env: childEnv(input.config) }, signal);
+    return runProbe(input.probe, { port, cwd: input.config.spec.cwd, env: childEnv(input.config) }, signal);
   });
 
   return { runProcess, stopProcess, probe };

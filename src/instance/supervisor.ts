@@ -1,32 +1,31 @@
 /**
- * The Supervisor: one instance actor per (app, index), one shared batched
- * sweep, and the store kept in step. The controller's only entry point into
- * running processes (docs/ARCHITECTURE.md, "instance").
+ * The Supervisor: the instance layer's one entry point. It owns every
+ * running instance (one XState actor per process, in one registry), their
+ * hand-over on reload, the shared batched sweep, and every write of an
+ * instance row. The controller only says which (app, index) should run which
+ * config, and asks (docs/ARCHITECTURE.md, "instance").
  */
 import { createActor, type AnyActorLogic } from 'xstate';
+import { BerthError } from '../errors.js';
+import type { ProcessRunner } from '../process/process-runner.js';
+import { realProcessRunner } from '../process/real-process-runner.js';
+import { Sweeper } from '../process/sweep.js';
+import { instanceMachine } from './instance-machine.js';
+import { createProcessActors } from './process-actors.js';
+import { InstanceHandle, statusOf } from './instance-handle.js';
+import { InstanceRegistry, isEnded } from './instance-registry.js';
+import { InstanceRows, type InstanceStore } from './instance-rows.js';
+import { startLogRotation } from './log-rotation.js';
+import { handOver, type ReplaceOptions } from './hand-over.js';
+import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
+
+export type { InstanceStore };
 
 /** XState's scheduler clock (not exported by name from 'xstate'). */
 export interface Clock {
   setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
   clearTimeout(id: unknown): void;
   now?(): number;
-}
-import { BerthError } from '../errors.js';
-import type { EventsTable } from '../store/events-table.js';
-import type { InstancePatch, InstancesTable } from '../store/instances-table.js';
-import type { ProcessRunner } from '../process/process-runner.js';
-import { realProcessRunner } from '../process/real-process-runner.js';
-import { Sweeper } from '../process/sweep.js';
-import { resolveLogPaths, rotateLogIfNeeded } from '../process/log-files.js';
-import { instanceMachine } from './instance-machine.js';
-import { createProcessActors } from './process-actors.js';
-import { InstanceHandle, statusOf } from './instance-handle.js';
-import type { AdoptedProcess, InstanceConfig, InstanceEvent } from './types.js';
-
-/** The part of the Store the instance layer writes. */
-export interface InstanceStore {
-  instances: Pick<InstancesTable, 'upsert' | 'update' | 'get' | 'delete'>;
-  events: Pick<EventsTable, 'record'>;
 }
 
 export interface SupervisorOptions {
@@ -46,71 +45,117 @@ export interface SupervisorOptions {
   onError?: (err: unknown, where: { key?: string }) => void;
 }
 
-interface Slot {
-  /** The handle whose state the store row shows. */
-  owner: InstanceHandle;
-  /** Every handle of this (app, index): the owner and reload replacements. */
-  handles: Set<InstanceHandle>;
-  nextGeneration: number;
-}
-
-const ENDED = new Set(['stopped', 'errored']);
-/** How often the sweep checks log sizes for rotation. */
-export const LOG_ROTATION_CHECK_MS = 10_000;
-
 /**
  * @example
  * const supervisor = new Supervisor({ store });
- * const row = store.instances.get('web', 0);
- * const handle = supervisor.start(config, row?.pid && row.startTime
- *   ? { pid: row.pid, startTime: row.startTime, startedAt: row.startedAt, restarts: row.restarts } : undefined);
- * await handle.waitReady();
+ * supervisor.start(config);
+ * await supervisor.get(config.app, config.index)!.waitReady();
  */
 export class Supervisor {
   readonly sweeper: Sweeper;
-  private readonly store: InstanceStore;
+  private readonly rows: InstanceRows;
+  private readonly registry = new InstanceRegistry({ onTakeOver: (handle) => this.persistSnapshot(handle, true) });
   private readonly machine;
   private readonly clock: Clock | undefined;
   private readonly now: () => number;
   private readonly onError: (err: unknown, where: { key?: string }) => void;
-  private readonly slots = new Map<string, Slot>();
-  private readonly cleanups = new Map<InstanceHandle, () => void>();
-  private readonly removeRotation: () => void;
-  private lastRotationCheck = Number.NEGATIVE_INFINITY;
-  private readonly logRotationCheckMs: number;
+  private readonly written = new WeakMap<InstanceHandle, string>();
+  private readonly changeListeners = new Set<(app: string) => void>();
+  private readonly stopRotation: () => void;
 
-  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs = LOG_ROTATION_CHECK_MS, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
-    this.store = store;
-    this.logRotationCheckMs = logRotationCheckMs;
+  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
+    this.rows = new InstanceRows(store);
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
     this.sweeper = sweeper ?? new Sweeper({ intervalMs: sweepIntervalMs, onError: (err) => onError(err, {}) });
     const real = createProcessActors({ runner, sweeper: this.sweeper, now: this.now });
     this.machine = instanceMachine.provide({ actors: { ...real, ...actors } as typeof real });
-    this.removeRotation = this.sweeper.addTask(() => this.rotateLogs());
+    const running = () => this.list({ all: true }).filter((h) => h.snapshot().pid !== null).map((h) => h.config);
+    this.stopRotation = startLogRotation({ sweeper: this.sweeper, running, checkEveryMs: logRotationCheckMs, now: this.now });
+  }
+
+  // ---- what runs ----
+
+  /** The planner's view of an app: per index, what its current process runs and whether it is active. */
+  actual(app: string): RunningInstance[] {
+    return [...this.registry.of(app)].map(([index, slot]) => ({
+      index,
+      specHash: slot.owner.config.specHash,
+      ports: slot.owner.config.ports,
+      active: !isEnded(slot.owner),
+    }));
+  }
+
+  /** The handle that stands for (app, index): the running one, or the replacement once it took over. */
+  get(app: string, index: number): InstanceHandle | undefined {
+    return this.registry.get(app, index)?.owner;
+  }
+
+  snapshot(app: string, index: number): InstanceSnapshot | undefined {
+    return this.get(app, index)?.snapshot();
+  }
+
+  /** One handle per (app, index), sorted; `all` includes reload replacements not yet in charge. */
+  list({ all = false }: { all?: boolean } = {}): InstanceHandle[] {
+    const slots = this.registry.all();
+    return all ? slots.flatMap((s) => [...s.handles]) : slots.map((s) => s.owner);
+  }
+
+  /** Calls `listener(app)` whenever an instance of that app changes. Returns the unsubscribe. */
+  onChange(listener: (app: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  // ---- what to run ----
+
+  /** Rows (`pending`) for instances 0..count-1 of an app that have none yet. */
+  declare(app: string, count: number, specHash: string): void {
+    this.rows.reserve(app, count, specHash);
+  }
+
+  /**
+   * Takes over the processes the store records for an app but nothing here
+   * supervises (a previous controller's): each is adopted if it still runs
+   * with its recorded start time, else counts as exited and restarts per its
+   * policy. `configFor` gives the config it runs (with the recorded spec hash).
+   */
+  adoptRecorded(app: string, configFor: (index: number, specHash: string) => InstanceConfig): number[] {
+    const adopted: number[] = [];
+    for (const row of this.rows.list(app)) {
+      if (this.registry.get(app, row.index) || row.pid === null || row.startTime === null) continue;
+      this.start(configFor(row.index, row.specHash), { pid: row.pid, startTime: row.startTime, startedAt: row.startedAt, restarts: row.restarts });
+      adopted.push(row.index);
+    }
+    return adopted;
   }
 
   /**
    * Starts the instance (app, index), or adopts `adopt` if that process still
-   * runs with the recorded start time (else it counts as exited and restarts
-   * per policy). Throws if the instance already runs here.
+   * runs with the recorded start time. Throws if the instance already runs here.
    */
   start(config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandle {
-    const slotKey = `${config.app}/${config.index}`;
-    const slot = this.slots.get(slotKey);
+    const slot = this.registry.get(config.app, config.index);
     if (slot) {
-      const live = [...slot.handles].filter((h) => !ENDED.has(h.snapshot().status));
-      if (live.length > 0) throw new BerthError('INTERNAL', `Instance ${slotKey} is already running (status ${live[0]!.snapshot().status})`);
-      for (const handle of slot.handles) this.forget(slot, handle);
-      this.slots.delete(slotKey);
+      const live = [...slot.handles].find((h) => !isEnded(h));
+      if (live) throw new BerthError('INTERNAL', `Instance ${config.app}/${config.index} is already running (status ${live.snapshot().status})`);
     }
-    const handle = this.createHandle(slotKey, 0, config, adopt);
-    this.slots.set(slotKey, { owner: handle, handles: new Set([handle]), nextGeneration: 1 });
+    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}`, 0, config, adopt);
+    this.registry.add(handle, cleanup);
     this.persist(handle, { specHash: config.specHash, status: 'pending' });
     handle.actor.start();
     handle.start();
     return handle;
+  }
+
+  /**
+   * Replaces (app, index) with a process running `config`: hand-over per
+   * `order` (hand-over.ts). Resolves once the replacement is ready; throws
+   * when a StartFirst replacement never got ready (the old one keeps running).
+   */
+  replace(config: InstanceConfig, options: ReplaceOptions): Promise<void> {
+    return handOver(this, config, options);
   }
 
   /**
@@ -120,45 +165,62 @@ export class Supervisor {
    * ends first). Then: `await next.waitReady(); await old.stop();`.
    */
   startReplacement(config: InstanceConfig): InstanceHandle {
-    const slotKey = `${config.app}/${config.index}`;
-    const slot = this.slots.get(slotKey);
+    const slot = this.registry.get(config.app, config.index);
     if (!slot) return this.start(config);
     const generation = slot.nextGeneration++;
-    const handle = this.createHandle(`${slotKey}#${generation}`, generation, config);
-    slot.handles.add(handle);
+    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}#${generation}`, generation, config);
+    this.registry.addReplacement(slot, handle, cleanup);
     handle.actor.start();
     handle.start();
     return handle;
   }
 
-  /** The handle that stands for (app, index): the running one, or the replacement once it took over. */
-  get(app: string, index: number): InstanceHandle | undefined {
-    return this.slots.get(`${app}/${index}`)?.owner;
+  /** Records an instance event (Replaced, ReloadFailed) for the hand-over. */
+  recordEvent(app: string, index: number, level: InstanceEvent['level'], reason: string, message: string): void {
+    try {
+      this.rows.recordEvent({ app, instance: index, type: level, reason, message });
+    } catch (err) {
+      this.onError(err, { key: `${app}/${index}` });
+    }
   }
 
-  /** One handle per (app, index), sorted; `all` includes reload replacements not yet in charge. */
-  list({ all = false }: { all?: boolean } = {}): InstanceHandle[] {
-    const slots = [...this.slots.values()].sort((a, b) => a.owner.app.localeCompare(b.owner.app) || a.owner.index - b.owner.index);
-    return all ? slots.flatMap((s) => [...s.handles]) : slots.map((s) => s.owner);
+  /** Stop then start the process in place (same config); counts as a restart. */
+  restart(app: string, index: number): void {
+    this.get(app, index)?.restart();
+  }
+
+  /** Runtime stop (`berth stop`): the process stops, the row stays (stopped) with its ports. */
+  async halt(app: string, index: number): Promise<void> {
+    await this.get(app, index)?.stop();
+    this.rows.markStopped(app, index);
   }
 
   /** Scale-down / app deleted: stops every process of (app, index), deletes its row, forgets it. */
   async remove(app: string, index: number): Promise<void> {
-    const slotKey = `${app}/${index}`;
-    const slot = this.slots.get(slotKey);
-    if (!slot) {
-      this.store.instances.delete(app, index);
-      return;
+    const slot = this.registry.get(app, index);
+    if (slot) {
+      await Promise.all([...slot.handles].map((h) => h.stop()));
+      this.registry.drop(app, index);
     }
-    await Promise.all([...slot.handles].map((h) => h.stop()));
-    for (const handle of slot.handles) this.forget(slot, handle);
-    this.slots.delete(slotKey);
-    this.store.instances.delete(app, index);
+    this.rows.delete(app, index);
   }
 
-  /** `berth down` / Ctrl-C: stops every process and waits until all are gone. */
+  /** App deleted: every instance of it stopped (adopting what a previous controller left first) and every row gone. */
+  async removeApp(app: string, configFor?: (index: number, specHash: string) => InstanceConfig): Promise<void> {
+    if (configFor) this.adoptRecorded(app, configFor);
+    await Promise.all([...this.registry.of(app).keys()].map((index) => this.remove(app, index)));
+    this.rows.delete(app);
+  }
+
+  /** Rows beyond `count` that nothing runs for (scale-down leftovers) are deleted. */
+  prune(app: string, count: number): void {
+    this.rows.deleteBeyond(app, count, (index) => this.registry.get(app, index) !== undefined);
+  }
+
+  /** `berth down` / Ctrl-C: stops every process and waits until all are gone; their rows say stopped. */
   async stopAll(): Promise<void> {
     await Promise.all(this.list({ all: true }).map((h) => h.stop()));
+    this.rows.markProcessesStopped();
   }
 
   /**
@@ -167,119 +229,53 @@ export class Supervisor {
    * controller to adopt.
    */
   detachAll(): void {
-    for (const slot of this.slots.values()) for (const handle of slot.handles) this.forget(slot, handle);
-    this.slots.clear();
-    this.removeRotation();
+    this.registry.clear();
+    this.stopRotation();
     this.sweeper.close();
   }
 
-  private createHandle(key: string, generation: number, config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandle {
+  // ---- internals ----
+
+  private createHandle(key: string, generation: number, config: InstanceConfig, adopt?: AdoptedProcess): { handle: InstanceHandle; cleanup: () => void } {
     // An explicit `clock: undefined` would replace XState's default clock: pass it only when given.
     const actor = createActor(this.machine, { input: { config, adopt, now: this.now }, id: key, ...(this.clock ? { clock: this.clock } : {}) });
     const handle = new InstanceHandle({ key, generation, config, actor });
-    const offEvent = actor.on('instance.event', (event: InstanceEvent) => this.recordEvent(handle, event));
+    const offEvent = actor.on('instance.event', (event: InstanceEvent) => this.recordEvent(handle.app, handle.index, event.level, event.reason, event.message));
     let lastStatus = statusOf(actor.getSnapshot());
     const sub = actor.subscribe({
       next: (snapshot) => {
         const status = statusOf(snapshot);
         this.persistSnapshot(handle);
-        if (status !== lastStatus) this.onStatusChange(handle, status);
+        if (status !== lastStatus) this.registry.statusChanged(handle, status);
         lastStatus = status;
+        for (const listener of this.changeListeners) listener(handle.app);
       },
       // The root error observer: an actor error is reported, never rethrown into the daemon.
       error: (err) => this.onError(err, { key }),
     });
-    this.cleanups.set(handle, () => {
+    const cleanup = () => {
       offEvent.unsubscribe();
       sub.unsubscribe();
-    });
-    return handle;
-  }
-
-  private onStatusChange(handle: InstanceHandle, status: string): void {
-    const slot = this.slots.get(`${handle.app}/${handle.index}`);
-    if (!slot || !slot.handles.has(handle)) return;
-    if (handle !== slot.owner) {
-      // A replacement that is ready, or whose predecessor ended, takes over the row.
-      if (status === 'online' || ENDED.has(slot.owner.snapshot().status)) this.takeOver(slot, handle);
-      // A replacement that failed is dropped (after its waiters saw the status).
-      else if (ENDED.has(status)) queueMicrotask(() => this.forget(slot, handle));
-      return;
-    }
-    if (ENDED.has(status)) {
-      const successor = [...slot.handles].find((h) => h !== handle && !ENDED.has(h.snapshot().status));
-      if (successor) this.takeOver(slot, successor);
-    }
-  }
-
-  private takeOver(slot: Slot, handle: InstanceHandle): void {
-    const previous = slot.owner;
-    slot.owner = handle;
-    this.persistSnapshot(handle, true);
-    // The old process is the controller's to stop (reload stops it after waitReady); once ended it is dropped.
-    if (ENDED.has(previous.snapshot().status)) queueMicrotask(() => this.forget(slot, previous));
-    else {
-      const off = previous.subscribe((s) => {
-        if (ENDED.has(s.status)) {
-          off();
-          queueMicrotask(() => this.forget(slot, previous));
-        }
-      });
-    }
-  }
-
-  private forget(slot: Slot, handle: InstanceHandle): void {
-    this.cleanups.get(handle)?.();
-    this.cleanups.delete(handle);
-    slot.handles.delete(handle);
-    handle.detach();
+    };
+    return { handle, cleanup };
   }
 
   private persistSnapshot(handle: InstanceHandle, force = false): void {
-    const slot = this.slots.get(`${handle.app}/${handle.index}`);
-    if (!slot || slot.owner !== handle) return;
+    if (this.registry.get(handle.app, handle.index)?.owner !== handle) return;
     const s = handle.snapshot();
     const { pid, startTime } = handle.processIdentity();
     this.persist(handle, { specHash: handle.config.specHash, status: s.status, pid, startTime, restarts: s.restarts, startedAt: pid === null ? null : s.startedAt, lastExitCode: s.lastExitCode, lastExitSignal: s.lastExitSignal }, force);
   }
 
-  private readonly written = new WeakMap<InstanceHandle, string>();
-
   /** Writes only when the row would change: SAMPLE ticks must not turn into SQLite writes. */
-  private persist(handle: InstanceHandle, patch: InstancePatch & { specHash: string }, force = false): void {
+  private persist(handle: InstanceHandle, patch: Parameters<InstanceRows['record']>[2], force = false): void {
     const key = JSON.stringify(patch);
     if (!force && this.written.get(handle) === key) return;
     try {
-      this.store.instances.upsert(handle.app, handle.index, patch);
+      this.rows.record(handle.app, handle.index, patch);
       this.written.set(handle, key);
     } catch (err) {
       this.onError(err, { key: handle.key });
-    }
-  }
-
-  private recordEvent(handle: InstanceHandle, event: InstanceEvent): void {
-    try {
-      this.store.events.record({ app: handle.app, instance: handle.index, type: event.level, reason: event.reason, message: event.message });
-    } catch (err) {
-      this.onError(err, { key: handle.key });
-    }
-  }
-
-  /** Sweep task: size rotation of every running instance's log files (each path once). */
-  private async rotateLogs(): Promise<void> {
-    // Two stat() calls per instance per tick add up at 100 instances; log sizes move slowly.
-    if (this.now() - this.lastRotationCheck < this.logRotationCheckMs) return;
-    this.lastRotationCheck = this.now();
-    const seen = new Set<string>();
-    for (const handle of this.list({ all: true })) {
-      if (handle.snapshot().pid === null) continue;
-      const { spec } = handle.config;
-      const paths = resolveLogPaths({ app: handle.app, index: handle.index, logDir: handle.config.logDir, logs: spec.logs });
-      for (const file of [paths.out, paths.err]) {
-        if (seen.has(file)) continue;
-        seen.add(file);
-        await rotateLogIfNeeded(file, { maxSizeBytes: spec.logs.maxSizeBytes, maxFiles: spec.logs.maxFiles });
-      }
     }
   }
 }

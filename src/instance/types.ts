@@ -2,9 +2,10 @@
  * What the controller hands the instance layer, and what it gets back.
  */
 import type { AppSpec } from '../manifest/types.js';
+import type { InstancePorts } from '../ports/types.js';
 import type { InstanceStatus } from '../store/instances-table.js';
 
-export type { InstanceStatus };
+export type { InstanceStatus, InstancePorts };
 
 /** Everything needed to run one instance of an app. */
 export interface InstanceConfig {
@@ -14,8 +15,8 @@ export interface InstanceConfig {
   specHash: string;
   /** spec.env + injected port/instance variables (ports/buildInstanceEnv). Merged over process.env at spawn. */
   env: Record<string, string>;
-  /** Primary TCP port: the default readiness check when there is no readinessProbe. */
-  port?: number;
+  /** The ports the store holds for this instance; primaryPort(ports) is the default readiness check. */
+  ports: InstancePorts;
   /** <home>/logs */
   logDir: string;
 }
@@ -41,6 +42,16 @@ export interface InstanceSnapshot {
   lastExitSignal: string | null;
   /** Why the last start failed or the last restart happened (spawn error, probe failure, memory limit). */
   lastError: string | null;
+}
+
+/** What runs for one (app, index), as the controller's planner sees it. */
+export interface RunningInstance {
+  index: number;
+  /** The spec hash and ports the current process was started with. */
+  specHash: string;
+  ports: InstancePorts;
+  /** True while a process is (or is being) run for it: not stopped, not errored. */
+  active: boolean;
 }
 
 /** The events the instance layer records (store.events), kubectl-describe style. */

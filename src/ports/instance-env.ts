@@ -5,7 +5,7 @@
  * cannot put every instance on one port; the keys it overrode come back in
  * `shadowed` for the controller's warning event.
  */
-import type { InstancePorts, Protocol } from './types.js';
+import { primaryPort, type InstancePorts, type Protocol } from './types.js';
 
 /** A block's ports are listed one by one only up to this size (TCP_PORTS, UDP_PORTS). */
 const MAX_LISTED_PORTS = 8;
@@ -32,7 +32,7 @@ function blockEnv(prefix: 'TCP' | 'UDP', block: readonly number[]): Record<strin
 export function injectedEnv({ app, index, ports }: Omit<InstanceEnvInput, 'specEnv'>): Record<string, string> {
   const id = String(index);
   const env: Record<string, string> = {};
-  const port = ports.port ?? ports.tcp[0];
+  const port = primaryPort(ports);
   if (port !== undefined) env.PORT = String(port);
   env.PM2_INSTANCE_ID = id;
   env.NODE_APP_INSTANCE = id;

@@ -19,3 +19,23 @@ export interface InstancePorts {
   tcp: number[];
   udp: number[];
 }
+
+/** An instance with no port and no demand. */
+export function noPorts(): InstancePorts {
+  return { tcp: [], udp: [] };
+}
+
+/**
+ * The port an instance is known by: PORT in its environment, the default
+ * readiness check, the Port column. Its `port`, else the first TCP port of its block.
+ *
+ * @example primaryPort({ tcp: [20000, 20001], udp: [] }) === 20000
+ */
+export function primaryPort(ports: InstancePorts): number | undefined {
+  return ports.port ?? ports.tcp[0];
+}
+
+/** @example samePorts({ port: 3000, tcp: [], udp: [] }, { port: 3000, tcp: [], udp: [] }) === true */
+export function samePorts(a: InstancePorts, b: InstancePorts): boolean {
+  return a.port === b.port && a.tcp.join(',') === b.tcp.join(',') && a.udp.join(',') === b.udp.join(',');
+}

@@ -5,6 +5,7 @@
  * Plain typed queries only; the allocation logic lives in src/ports/.
  */
 import type { Db } from './open-store.js';
+import type { InstancePorts } from '../ports/types.js';
 
 export type Protocol = 'tcp' | 'udp';
 export type OwnerKind = 'app' | 'claim' | 'manual';
@@ -75,5 +76,32 @@ export class PortAllocationsTable {
     if (filter.instance !== undefined) { sql += ' AND instance = ?'; params.push(filter.instance); }
     if (filter.protocol !== undefined) { sql += ' AND protocol = ?'; params.push(filter.protocol); }
     return this.db.prepare(sql).run(...params).changes;
+  }
+
+  /**
+   * The ports each app instance holds, keyed "app/index" (one query for all
+   * apps, or one app): what `list` and `info` show and what an adopted
+   * process was started with.
+   */
+  heldByInstance(app?: string): Map<string, InstancePorts> {
+    const select = "SELECT owner, instance, protocol, port, role FROM port_allocations WHERE owner_kind = 'app'";
+    const rows = (app === undefined
+      ? this.db.prepare(`${select} ORDER BY port`).all()
+      : this.db.prepare(`${select} AND owner = ? ORDER BY port`).all(app)) as Pick<Allocation, 'owner' | 'instance' | 'protocol' | 'port' | 'role'>[];
+    const out = new Map<string, InstancePorts>();
+    for (const row of rows) {
+      const key = `${row.owner}/${row.instance}`;
+      let held = out.get(key);
+      if (!held) out.set(key, (held = { tcp: [], udp: [] }));
+      if (row.role === 'port') held.port = row.port;
+      else held[row.protocol].push(row.port);
+    }
+    return out;
+  }
+
+  /** The ports a PortClaim (or a manual owner) holds, per protocol, ascending. */
+  heldByOwner(ownerKind: 'claim' | 'manual', owner: string): { tcp: number[]; udp: number[] } {
+    const rows = this.db.prepare('SELECT protocol, port FROM port_allocations WHERE owner_kind = ? AND owner = ? ORDER BY port').all(ownerKind, owner) as Pick<Allocation, 'protocol' | 'port'>[];
+    return { tcp: rows.filter((r) => r.protocol === 'tcp').map((r) => r.port), udp: rows.filter((r) => r.protocol === 'udp').map((r) => r.port) };
   }
 }

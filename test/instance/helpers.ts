@@ -31,7 +31,7 @@ export function makeSpec(overrides: Partial<AppSpec> = {}): AppSpec {
 
 export function makeConfig(overrides: Partial<InstanceConfig> & { spec?: Partial<AppSpec> } = {}): InstanceConfig {
   const { spec, ...rest } = overrides;
-  return { app: 'web', index: 0, specHash: 'h1', env: {}, logDir: '/tmp/berth-test-logs', ...rest, spec: makeSpec(spec) };
+  return { app: 'web', index: 0, specHash: 'h1', env: {}, ports: { tcp: [], udp: [] }, logDir: '/tmp/berth-test-logs', ...rest, spec: makeSpec(spec) };
 }
 
 export function tempDir(t: TestContext, prefix = 'berth-'): string {

@@ -49,7 +49,7 @@ function harness({ spec = {}, port, adopt, probeResults = [], stopForced = false
       }),
     },
   });
-  const actor = createActor(machine, { clock, input: { config: makeConfig({ port, spec: spec as AppSpec }), adopt, now: () => clock.now() } });
+  const actor = createActor(machine, { clock, input: { config: makeConfig({ ports: { port, tcp: [], udp: [] }, spec: spec as AppSpec }), adopt, now: () => clock.now() } });
   actor.on('instance.event', (e) => events.push(e));
   const errors: unknown[] = [];
   actor.subscribe({ error: (err) => errors.push(err) });

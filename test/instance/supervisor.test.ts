@@ -38,7 +38,7 @@ function setup(t: TestContext, options: { sweepIntervalMs?: number } = {}) {
     return handle;
   };
   const config = (spec: Partial<AppSpec>, extra: Partial<InstanceConfig> = {}): InstanceConfig => ({
-    app: 'app', index: 0, specHash: 'h1', env: {}, logDir: path.join(dir, 'logs'), ...extra, spec: makeSpec({ cwd: dir, stopTimeoutMs: 2_000, ...spec }),
+    app: 'app', index: 0, specHash: 'h1', env: {}, ports: { tcp: [], udp: [] }, logDir: path.join(dir, 'logs'), ...extra, spec: makeSpec({ cwd: dir, stopTimeoutMs: 2_000, ...spec }),
   });
   return { dir, store, supervisor, errors, track, config, pids };
 }
@@ -95,7 +95,7 @@ test('a failing http liveness probe restarts the instance (Unhealthy), readiness
   const { supervisor, store, track, config } = setup(t);
   const port = await freePort();
   const livenessProbe = { type: 'http' as const, path: '/healthz', host: '127.0.0.1', initialDelayMs: 0, intervalMs: 100, timeoutMs: 500, failureThreshold: 2, successThreshold: 1 };
-  const handle = track(supervisor.start(config({ args: [fixture('http-turns-unhealthy.mjs'), '300'], livenessProbe }, { port, env: { PORT: String(port) } })));
+  const handle = track(supervisor.start(config({ args: [fixture('http-turns-unhealthy.mjs'), '300'], livenessProbe }, { ports: { port, tcp: [], udp: [] }, env: { PORT: String(port) } })));
   await handle.waitReady({ timeoutMs: 5_000 });
   const first = handle.snapshot().pid;
   await until('restarted by liveness', () => handle.snapshot().restarts >= 1 && handle.snapshot().status === 'online', 8_000);
@@ -141,7 +141,7 @@ test('controller SIGKILLed: a new Supervisor adopts the same PID from the store 
   assert.equal(row.pid, pid);
   assert.equal(row.status, 'online');
   const spec = makeSpec({ args: [fixture('sleeper.mjs'), token], cwd: dir, stopTimeoutMs: 2_000 });
-  const handle = track(supervisor.start({ app: 'adoptme', index: 0, spec, specHash: 'h1', env: {}, logDir }, { pid: row.pid!, startTime: row.startTime!, startedAt: row.startedAt, restarts: row.restarts }));
+  const handle = track(supervisor.start({ app: 'adoptme', index: 0, spec, specHash: 'h1', env: {}, ports: { tcp: [], udp: [] }, logDir }, { pid: row.pid!, startTime: row.startTime!, startedAt: row.startedAt, restarts: row.restarts }));
   await handle.waitReady({ timeoutMs: 5_000 });
   assert.equal(handle.snapshot().pid, pid);
   assert.equal(handle.snapshot().startedAt, row.startedAt);
@@ -187,9 +187,9 @@ test('a script that does not exist: SpawnFailed events, then errored per maxRest
 test('reload hand-over: a replacement for the same (app, index) takes over the row when ready; then the old one stops', async (t) => {
   const { supervisor, store, track, config } = setup(t);
   const [p1, p2] = [await freePort(), await freePort()];
-  const old = track(supervisor.start(config({ args: [fixture('http-turns-unhealthy.mjs'), '600000'] }, { port: p1, env: { PORT: String(p1) } })));
+  const old = track(supervisor.start(config({ args: [fixture('http-turns-unhealthy.mjs'), '600000'] }, { ports: { port: p1, tcp: [], udp: [] }, env: { PORT: String(p1) } })));
   await old.waitReady({ timeoutMs: 5_000 });
-  const next = track(supervisor.startReplacement(config({ args: [fixture('http-turns-unhealthy.mjs'), '600000'] }, { port: p2, env: { PORT: String(p2) }, specHash: 'h2' })));
+  const next = track(supervisor.startReplacement(config({ args: [fixture('http-turns-unhealthy.mjs'), '600000'] }, { ports: { port: p2, tcp: [], udp: [] }, env: { PORT: String(p2) }, specHash: 'h2' })));
   assert.equal(next.key, 'app/0#1');
   assert.equal(supervisor.get('app', 0), old, 'the old one stands for the instance until the new is ready');
   await next.waitReady({ timeoutMs: 5_000 });

@@ -2,102 +2,34 @@
 // supervisor: which processes it starts, replaces, keeps and stops.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import pino from 'pino';
-import { migrate } from '../../src/store/migrations.js';
-import { Store } from '../../src/store/store.js';
-import { AppReconciler } from '../../src/controller/app-reconciler.js';
-import { RuntimeInstances } from '../../src/controller/runtime-instances.js';
-import type { InstanceConfig, InstanceHandleDep, InstanceSnapshot, PortsDep, SupervisorDep, AdoptedProcess } from '../../src/controller/controller-deps.js';
-import type { InstancePorts } from '../../src/controller/plan-app.js';
+import { AppReconciler } from '../../src/controller/reconcile-app.js';
+import { RolloutRequests } from '../../src/controller/rollout-requests.js';
+import { runAppAction } from '../../src/controller/app-actions.js';
+import type { ReconcileContext } from '../../src/controller/reconcile-context.js';
 import { parseManifestText } from '../../src/manifest/parse-manifest-text.js';
 import type { DesiredState } from '../../src/manifest/load-manifest-dir.js';
 import { ManifestError } from '../../src/errors.js';
+import type { Store } from '../../src/store/store.js';
+import { FakeSupervisor } from '../helpers/fake-supervisor.js';
+import { FakePorts } from '../helpers/fake-ports.js';
+import { memoryStore } from '../helpers/memory-store.js';
 
-class FakeHandle implements InstanceHandleDep {
-  status: InstanceSnapshot['status'] = 'online';
-  stopped = false;
-  listeners = new Set<(s: InstanceSnapshot) => void>();
-  constructor(readonly key: string, readonly config: InstanceConfig, readonly pid: number, private readonly ready: boolean, readonly adopt?: AdoptedProcess) {
-    if (!ready) this.status = 'starting';
-  }
-  snapshot(): InstanceSnapshot {
-    return { status: this.status, pid: this.stopped ? null : this.pid, restarts: 0, startedAt: 0, ready: this.status === 'online', lastExitCode: null, lastExitSignal: null, lastError: null };
-  }
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.status = 'stopped';
-  }
-  restart(): void {}
-  async waitReady(): Promise<void> {
-    if (!this.ready) throw new Error('never became ready');
-  }
-  subscribe(fn: (s: InstanceSnapshot) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
-  }
-}
+const buildEnv: ReconcileContext['buildEnv'] = ({ app, index, ports: p, specEnv }) => ({ env: { ...specEnv, BERTH_APP_NAME: app, BERTH_INSTANCE_ID: String(index), PORT: String(p.port) }, shadowed: 'PORT' in specEnv ? ['PORT'] : [] });
 
-class FakeSupervisor implements SupervisorDep {
-  nextPid = 1000;
-  log: string[] = [];
-  handles: FakeHandle[] = [];
-  /** Replacements of these (app/index) never become ready. */
-  neverReady = new Set<string>();
-  start(config: InstanceConfig, adopt?: AdoptedProcess): FakeHandle {
-    const handle = new FakeHandle(`${config.app}/${config.index}`, config, adopt?.pid ?? this.nextPid++, true, adopt);
-    this.log.push(`${adopt ? 'adopt' : 'start'} ${config.app}/${config.index} port=${config.port ?? '-'}`);
-    this.handles.push(handle);
-    return handle;
-  }
-  startReplacement(config: InstanceConfig): FakeHandle {
-    const key = `${config.app}/${config.index}`;
-    const handle = new FakeHandle(`${key}#1`, config, this.nextPid++, !this.neverReady.has(key));
-    this.log.push(`replace ${key} port=${config.port ?? '-'}`);
-    this.handles.push(handle);
-    return handle;
-  }
-  async remove(app: string, index: number): Promise<void> {
-    this.log.push(`remove ${app}/${index}`);
-    for (const h of this.handles) if (h.key.startsWith(`${app}/${index}`)) await h.stop();
-  }
-  async stopAll(): Promise<void> {}
-  detachAll(): void {}
-}
-
-/** Ports from a range spec, or sequential from 20000; records releases. */
-class FakePorts implements PortsDep {
-  released: string[] = [];
-  async ensureAppPorts(_app: string, req: { port?: string; instances: number }): Promise<InstancePorts[]> {
-    const start = req.port ? Number(req.port.replace(/^auto:/, '').split('-')[0]) : 20000;
-    return Array.from({ length: req.instances }, (_, i) => ({ port: start + i, tcp: [], udp: [] }));
-  }
-  releaseInstance(app: string, index: number): void {
-    this.released.push(`${app}/${index}`);
-  }
-  releaseApp(app: string): void {
-    this.released.push(app);
-  }
-  async ensureClaim() {
-    return { tcp: [], udp: [] };
-  }
-  releaseClaim(): void {}
+function context(store: Store, desired: () => DesiredState) {
+  const supervisor = new FakeSupervisor(store);
+  const ports = new FakePorts();
+  const ctx: ReconcileContext = { store, ports, supervisor, logger: pino({ level: 'silent' }), logDir: '/tmp/logs', desired, buildEnv, requests: new RolloutRequests() };
+  return { supervisor, ports, ctx, reconciler: new AppReconciler(ctx) };
 }
 
 function setup() {
-  const db = new Database(':memory:');
-  migrate(db);
-  const store = new Store(db);
-  const supervisor = new FakeSupervisor();
-  const ports = new FakePorts();
+  const store = memoryStore();
   let desired: DesiredState = { resources: new Map(), errors: [], files: new Map() };
-  const runtime = new RuntimeInstances();
-  const reconciler = new AppReconciler({
-    store, ports, supervisor, runtime, logger: pino({ level: 'silent' }), logDir: '/tmp/logs',
-    desired: () => desired,
-    buildEnv: ({ app, index, ports: p, specEnv }) => ({ env: { ...specEnv, BERTH_APP_NAME: app, PORT: String(p.port) }, shadowed: 'PORT' in specEnv ? ['PORT'] : [] }),
-    onInstanceChange: () => {},
-  });
+  const { supervisor, ports, ctx, reconciler } = context(store, () => desired);
+  /** What `berth restart|reload NAME [--port]` does, reconciling at once. */
+  const act = (action: 'restart' | 'reload', port?: string) => runAppAction({ ctx, reconcileAndWait: (name) => reconciler.reconcile(name) }, 'web', action, { port });
   const declare = (yamlSpec: string, name = 'web', labels: Record<string, string> = {}) => {
     const text = `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}, labels: ${JSON.stringify(labels)}}\nspec:\n  script: node\n${yamlSpec}`;
     const { resources, errors } = parseManifestText(text, `${name}.yaml`);
@@ -117,7 +49,7 @@ function setup() {
     files.delete(`${name}.yaml`);
     desired = { resources, errors: [], files };
   };
-  return { store, supervisor, ports, runtime, reconciler, declare, breakFile, drop };
+  return { store, supervisor, ports, reconciler, act, declare, breakFile, drop };
 }
 
 test('scale 2 → 4 starts two and keeps two; a second reconcile does nothing', async () => {
@@ -146,7 +78,7 @@ test('a spec change on the same ports replaces each instance stop-first; new por
 });
 
 test('a StartFirst replacement that never becomes ready is stopped and the old process keeps running', async () => {
-  const { supervisor, reconciler, declare, runtime } = setup();
+  const { supervisor, reconciler, declare } = setup();
   declare('  port: 3000\n');
   await reconciler.reconcile('web');
   const old = supervisor.handles[0]!;
@@ -155,7 +87,7 @@ test('a StartFirst replacement that never becomes ready is stopped and the old p
   await assert.rejects(reconciler.reconcile('web'), /did not become ready/);
   assert.equal(old.stopped, false);
   assert.equal(supervisor.handles[1]!.stopped, true);
-  assert.equal(runtime.get('web', 0)?.handle, old);
+  assert.equal(supervisor.get('web', 0), old);
 });
 
 test('labels alone restart nothing but reach the store', async () => {
@@ -181,7 +113,7 @@ test('an invalid manifest keeps the app; a removed one stops it and releases its
   drop();
   await reconciler.reconcile('web');
   assert.ok(supervisor.handles.every((h) => h.stopped));
-  assert.deepEqual(ports.released.sort(), ['web', 'web/0', 'web/1']);
+  assert.deepEqual(ports.released, ['web'], 'every port of the app released at once');
   assert.equal(store.apps.get('web'), undefined);
   assert.deepEqual(store.instances.list('web'), []);
 });
@@ -194,14 +126,9 @@ test('recorded processes are adopted, not started again', async () => {
   // what the real supervisor records once the process runs
   store.instances.update('web', 0, { pid: 4242, startTime: '99', status: 'online' });
   store.db.prepare("INSERT INTO port_allocations (protocol, port, owner, owner_kind, instance, role, allocated_at) VALUES ('tcp', 3000, 'web', 'app', 0, 'port', 0)").run();
-  const fresh = setup();
   const sharedStore = store;
-  const adopter = new AppReconciler({
-    store: sharedStore, ports: fresh.ports, supervisor: fresh.supervisor, runtime: new RuntimeInstances(), logger: pino({ level: 'silent' }), logDir: '/tmp/logs',
-    desired: () => ({ resources: new Map([['web', sharedStore.apps.get('web')!.resource]]), errors: [], files: new Map() }),
-    buildEnv: ({ specEnv }) => ({ env: specEnv, shadowed: [] }),
-    onInstanceChange: () => {},
-  });
+  const fresh = context(sharedStore, () => ({ resources: new Map([['web', sharedStore.apps.get('web')!.resource]]), errors: [], files: new Map() }));
+  const adopter = fresh.reconciler;
   await adopter.reconcile('web');
   assert.equal(row.index, 0);
   assert.deepEqual(fresh.supervisor.log, ['adopt web/0 port=3000']);
@@ -210,12 +137,10 @@ test('recorded processes are adopted, not started again', async () => {
 });
 
 test('a port override holds until the spec changes; a range override sets the instance count', async () => {
-  const { store, supervisor, reconciler, declare } = setup();
+  const { store, supervisor, reconciler, act, declare } = setup();
   declare('  port: 3000\n');
   await reconciler.reconcile('web');
-  const resource = reconciler.desiredApp('web');
-  await reconciler.setOverride(resource, '4000-4003');
-  await reconciler.reconcile('web');
+  await act('restart', '4000-4003');
   assert.deepEqual(supervisor.log.slice(1), ['replace web/0 port=4000', 'start web/1 port=4001', 'start web/2 port=4002', 'start web/3 port=4003']);
   assert.equal(store.overrides.get('web')?.instances, 4);
   declare('  port: 3000\n  env: {A: "2"}\n');

@@ -1,0 +1,103 @@
+/**
+ * Reconciles one app or claim by name: reads desired (manifests, runtime
+ * overrides, reloads and restarts asked for) and actual (the instance
+ * layer's registry), asks the pure planner what to do, and has it done.
+ * Runs under the work queue, so never twice at once for one name.
+ */
+import type { AppResource, Resource } from '../manifest/types.js';
+import type { InstancePorts } from '../ports/types.js';
+import { planApp } from './plan-app.js';
+import { manifestErrorsFor } from './desired-diff.js';
+import { effectiveApp, isStale } from './runtime-override.js';
+import { recordEvent, reportAppPorts, reportPortFailure, setManifestValid } from './app-status.js';
+import { recordedConfigFor } from './instance-config.js';
+import { applyAppPlan } from './apply-app-plan.js';
+import { reconcileClaim } from './reconcile-claim.js';
+import { removeApp } from './remove-app.js';
+import type { ReconcileContext } from './reconcile-context.js';
+
+export class AppReconciler {
+  /** Apps whose spec changed since their env was last checked for shadowed variables. */
+  private readonly pendingShadowCheck = new Set<string>();
+
+  constructor(private readonly ctx: ReconcileContext) {}
+
+  async reconcile(name: string): Promise<void> {
+    const { store } = this.ctx;
+    const desiredState = this.ctx.desired();
+    const desired = desiredState.resources.get(name);
+    const errors = manifestErrorsFor(desiredState, name);
+    const record = store.apps.get(name);
+
+    if (record) setManifestValid(store, this.ctx.logger, name, errors);
+    if (!desired) {
+      // A broken file still naming the app keeps it running on its last good spec.
+      if (record && errors.length === 0) await removeApp(this.ctx, name);
+      else if (record) store.apps.setObservedGeneration(name, record.generation);
+      return;
+    }
+    const generation = this.recordSpec(desired);
+    if (desired.kind === 'PortClaim') return reconcileClaim(this.ctx, desired, generation);
+    await this.reconcileApp(desired, generation);
+    if (errors.length === 0) store.apps.setObservedGeneration(name, generation);
+  }
+
+  /** The resource becomes the app's last good spec; a changed spec voids a runtime override. */
+  private recordSpec(resource: Resource): number {
+    const { store } = this.ctx;
+    const name = resource.metadata.name;
+    const { record, change } = store.apps.upsert(resource);
+    if (change === 'created') recordEvent(store, name, null, 'Normal', 'Created', `${resource.kind.toLowerCase()} created from ${resource.source.file}`);
+    if (change === 'configured') recordEvent(store, name, null, 'Normal', 'Configured', `spec changed (generation ${record.generation})`);
+    if (change !== 'unchanged' && resource.kind === 'App') {
+      const override = store.overrides.get(name);
+      if (isStale(resource, override)) {
+        store.overrides.clear(name);
+        recordEvent(store, name, null, 'Normal', 'OverrideCleared', `runtime port override ${override.port ?? ''} dropped: the manifest's spec changed`);
+      }
+      this.pendingShadowCheck.add(name);
+    }
+    return record.generation;
+  }
+
+  private async reconcileApp(resource: AppResource, generation: number): Promise<void> {
+    const { store, supervisor } = this.ctx;
+    const name = resource.metadata.name;
+    supervisor.adoptRecorded(name, recordedConfigFor(this.ctx, resource));
+    const effective = effectiveApp(resource, store.overrides.get(name));
+    const stopped = store.apps.get(name)!.desiredState === 'stopped';
+    if (!stopped) supervisor.declare(name, effective.instances, resource.specHash);
+
+    let ports: InstancePorts[];
+    try {
+      ports = await this.ctx.ports.ensureAppPorts(name, { port: effective.port, instances: effective.instances, demand: resource.spec.ports });
+    } catch (err) {
+      reportPortFailure(store, this.ctx.logger, name, err);
+      throw err;
+    }
+    reportAppPorts(store, name, ports);
+    if (this.pendingShadowCheck.delete(name)) this.warnShadowedEnv(resource, ports[0]);
+
+    const actual = supervisor.actual(name);
+    const actions = planApp({
+      instances: effective.instances,
+      specHash: resource.specHash,
+      stopped,
+      ports,
+      reload: this.ctx.requests.of(name, 'reload'),
+      restart: this.ctx.requests.of(name, 'restart'),
+    }, actual);
+    if (actions.length) store.apps.setCondition(name, { type: 'Progressing', status: 'True', reason: 'Reconciling', message: actions.map((a) => `${a.type} ${a.index}`).join(', ') });
+    await applyAppPlan(this.ctx, resource, actions, ports, actual);
+    supervisor.prune(name, effective.instances);
+    store.apps.setCondition(name, { type: 'Progressing', status: 'False', reason: 'Reconciled', message: `generation ${generation} reconciled` });
+  }
+
+  private warnShadowedEnv(resource: AppResource, ports: InstancePorts = { tcp: [], udp: [] }): void {
+    const name = resource.metadata.name;
+    const { shadowed } = this.ctx.buildEnv({ app: name, index: 0, ports, specEnv: resource.spec.env });
+    if (shadowed.length) {
+      recordEvent(this.ctx.store, name, null, 'Warning', 'EnvShadowed', `spec.env sets ${shadowed.join(', ')}, which berth injects per instance; the injected value wins`);
+    }
+  }
+}
