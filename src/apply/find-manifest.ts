@@ -1,6 +1,7 @@
 /** Finds the file in the watched directory that defines an app. */
 import path from 'node:path';
 import { loadManifestDir } from '../manifest/load-manifest-dir.js';
+import { displayPath } from '../manifest/display-path.js';
 import type { Resource } from '../manifest/types.js';
 import { BerthError } from '../errors.js';
 
@@ -9,7 +10,7 @@ export async function findManifest(dir: string, name: string): Promise<{ file: s
   const resource = state.resources.get(name);
   if (!resource) {
     const broken = [...state.files].find(([, entry]) => entry.names.includes(name));
-    if (broken) throw new BerthError('MANIFEST_INVALID', `the manifest of "${name}" (${broken[0]}) is invalid; fix it first: ${broken[1].errors[0]?.message ?? ''}`);
+    if (broken) throw new BerthError('MANIFEST_INVALID', `the manifest of "${name}" (${displayPath(broken[0])}) is invalid; fix it first: ${broken[1].errors[0]?.message ?? ''}`);
     throw new BerthError('NOT_FOUND', `app "${name}" not found in ${dir}`);
   }
   return { file: path.resolve(resource.source.file), resource };

@@ -81,7 +81,7 @@ export async function readApplyInput(target: string, { recursive = false, cwd, s
     const format = detectConfigFormat(source.file, source.text);
     let texts: string[];
     if (format === 'berth') {
-      const parsed = parseManifestText(source.text, source.display);
+      const parsed = parseManifestText(source.text, source.file, source.display);
       if (parsed.errors.length) {
         errors.push(...parsed.errors);
         continue;
@@ -93,7 +93,7 @@ export async function readApplyInput(target: string, { recursive = false, cwd, s
       texts = anchorPaths(converted.manifests.map((m) => stringify(m)).join('---\n'), path.dirname(source.file));
     }
     for (const text of texts) {
-      const { resources, errors: docErrors } = parseManifestText(text, source.display);
+      const { resources, errors: docErrors } = parseManifestText(text, source.file, source.display);
       errors.push(...docErrors);
       for (const resource of resources) documents.push({ text, resource, origin: source.display });
     }

@@ -7,6 +7,7 @@
 import type { AppResource, Resource } from '../manifest/types.js';
 import type { InstancePorts } from '../ports/types.js';
 import { planApp } from './plan-app.js';
+import { displayPath } from '../manifest/display-path.js';
 import { manifestErrorsFor } from './desired-diff.js';
 import { effectiveApp, isStale } from './runtime-override.js';
 import { recordEvent, reportAppPorts, reportPortFailure, setManifestValid } from './app-status.js';
@@ -47,7 +48,7 @@ export class AppReconciler {
     const { store } = this.ctx;
     const name = resource.metadata.name;
     const { record, change } = store.apps.upsert(resource);
-    if (change === 'created') recordEvent(store, name, null, 'Normal', 'Created', `${resource.kind.toLowerCase()} created from ${resource.source.file}`);
+    if (change === 'created') recordEvent(store, name, null, 'Normal', 'Created', `${resource.kind.toLowerCase()} created from ${displayPath(resource.source.file)}`);
     if (change === 'configured') recordEvent(store, name, null, 'Normal', 'Configured', `spec changed (generation ${record.generation})`);
     if (change !== 'unchanged' && resource.kind === 'App') {
       const override = store.overrides.get(name);

@@ -8,18 +8,19 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ManifestError } from '../errors.js';
 import { parseManifestText } from './parse-manifest-text.js';
+import { displayPath } from './display-path.js';
 import type { Resource } from './types.js';
 
 export interface DesiredState {
   resources: Map<string, Resource>;
   errors: ManifestError[];
-  /** Per file: the names it declared (valid or not), so a broken file's apps are known. */
+  /** Per file (absolute path): the names it declared (valid or not), so a broken file's apps are known. */
   files: Map<string, { names: string[]; errors: ManifestError[] }>;
 }
 
 export const MANIFEST_FILE = /\.ya?ml$/i;
 
-/** Lists manifest files under `dir`, sorted, skipping dot-files and dot-folders (editors' temp files). */
+/** Lists manifest files under `dir` (absolute paths), sorted, skipping dot-files and dot-folders (editors' temp files). */
 export async function listManifestFiles(dir: string): Promise<string[]> {
   const out: string[] = [];
   async function walk(current: string): Promise<void> {
@@ -37,7 +38,7 @@ export async function listManifestFiles(dir: string): Promise<string[]> {
       else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(full);
     }
   }
-  await walk(dir);
+  await walk(path.resolve(dir));
   return out.sort();
 }
 
@@ -58,24 +59,24 @@ export async function loadManifestDir(dir: string): Promise<DesiredState> {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted while we listed
       throw err;
     }
-    const display = path.relative(process.cwd(), file) || file;
-    const { resources, errors } = parseManifestText(text, display);
+    const display = displayPath(file);
+    const { resources, errors } = parseManifestText(text, file, display);
     const fileErrors = [...errors];
     for (const resource of resources) {
       const name = resource.metadata.name;
       const owner = firstFile.get(name);
       if (owner !== undefined) {
-        const conflict = new ManifestError(resource.source, `metadata.name: "${name}" is already defined in ${owner}; this definition is ignored`, 'MANIFEST_CONFLICT');
+        const conflict = new ManifestError({ ...resource.source, file: display }, `metadata.name: "${name}" is already defined in ${displayPath(owner)}; this definition is ignored`, 'MANIFEST_CONFLICT');
         fileErrors.push(conflict);
         const ownerErrors = state.files.get(owner)?.errors;
-        ownerErrors?.push(new ManifestError(state.resources.get(name)!.source, `metadata.name: "${name}" is also defined in ${display}; this definition wins`, 'MANIFEST_CONFLICT'));
+        ownerErrors?.push(new ManifestError({ ...state.resources.get(name)!.source, file: displayPath(owner) }, `metadata.name: "${name}" is also defined in ${display}; this definition wins`, 'MANIFEST_CONFLICT'));
         continue;
       }
-      firstFile.set(name, display);
+      firstFile.set(name, file);
       state.resources.set(name, resource);
     }
     const names = errors.length > 0 ? [...new Set([...resources.map((r) => r.metadata.name), ...namesMentioned(text)])] : resources.map((r) => r.metadata.name);
-    state.files.set(display, { names, errors: fileErrors });
+    state.files.set(file, { names, errors: fileErrors });
   }
   for (const entry of state.files.values()) state.errors.push(...entry.errors);
   return state;

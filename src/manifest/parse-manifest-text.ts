@@ -41,11 +41,15 @@ function nodeAt(doc: Document, segments: (string | number)[], key?: string): Nod
 /** Manifests are small; a huge file would block the controller for seconds in the YAML parser. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-export function parseManifestText(text: string, file: string): ParseResult {
+/**
+ * `file` is where the text lives (relative `cwd`s resolve against its folder;
+ * resources record it absolute); `display` is how errors name it.
+ */
+export function parseManifestText(text: string, file: string, display = file): ParseResult {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_MANIFEST_BYTES) {
     const mib = (size / MAX_MANIFEST_BYTES).toFixed(1);
-    return { resources: [], errors: [new ManifestError({ file, line: 1, col: 1 }, `file is ${mib} MiB; a manifest file may be at most 1 MiB (split it, or move data out of it)`)] };
+    return { resources: [], errors: [new ManifestError({ file: display, line: 1, col: 1 }, `file is ${mib} MiB; a manifest file may be at most 1 MiB (split it, or move data out of it)`)] };
   }
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -53,8 +57,9 @@ export function parseManifestText(text: string, file: string): ParseResult {
   const errors: ManifestError[] = [];
   const at = (offset: number | undefined): SourcePosition => {
     const { line, col } = lineCounter.linePos(offset ?? 0);
-    return { file, line, col };
+    return { file: display, line, col };
   };
+  const absolute = path.resolve(file);
 
   if (!Array.isArray(docs)) return { resources, errors };
   for (const doc of docs) {
@@ -62,7 +67,7 @@ export function parseManifestText(text: string, file: string): ParseResult {
       for (const err of doc.errors) {
         const pos = err.linePos?.[0];
         const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-        errors.push(new ManifestError(pos ? { file, line: pos.line, col: pos.col } : at(err.pos[0]), `invalid YAML: ${message}`));
+        errors.push(new ManifestError(pos ? { file: display, line: pos.line, col: pos.col } : at(err.pos[0]), `invalid YAML: ${message}`));
       }
       continue;
     }
@@ -98,7 +103,7 @@ export function parseManifestText(text: string, file: string): ParseResult {
       for (const problem of problems) errors.push(new ManifestError(position(problem.path, problem.key), problem.message));
       continue;
     }
-    const source = at(doc.contents?.range?.[0]);
+    const source = { ...at(doc.contents?.range?.[0]), file: absolute };
     if (kind === 'PortClaim') {
       const claim = record as unknown as PortClaimManifest;
       const spec = { tcp: claim.spec.tcp ?? 0, udp: claim.spec.udp ?? 0 };
@@ -114,7 +119,7 @@ export function parseManifestText(text: string, file: string): ParseResult {
         continue;
       }
     }
-    const spec = normaliseAppSpec(app.spec, path.dirname(path.resolve(file)));
+    const spec = normaliseAppSpec(app.spec, path.dirname(absolute));
     resources.push({
       kind,
       metadata: { name: app.metadata.name, labels: app.metadata.labels ?? {}, annotations: app.metadata.annotations ?? {} },

@@ -25,10 +25,10 @@ export const command: Command = {
       ctx.out('controller stopped; every app stopped');
       return 0;
     }
-    const { stopRecordedProcesses } = await import('../../process/stop-recorded-processes.js');
+    const { stopRecordedInstances } = await import('../../instance/stop-recorded-instances.js');
     const { stopOrphanedProcesses } = await import('../../process/orphaned-processes.js');
     // recorded ones first (their own stop signal), then any this home started but never recorded
-    const stopped = await withExistingStore(ctx.home, async (store) => (await stopRecordedProcesses(store)) + (await stopOrphanedProcesses(ctx.home, [])).length, () => undefined);
+    const stopped = await withExistingStore(ctx.home, async (store) => (await stopRecordedInstances(store)) + (await stopOrphanedProcesses(ctx.home, [])).length, () => undefined);
     ctx.out(stopped === undefined ? 'nothing to stop' : `controller not running; stopped ${stopped} process${stopped === 1 ? '' : 'es'}`);
     return 0;
   },

@@ -5,6 +5,7 @@ import { formatTable } from '../format/table.js';
 import { formatStatus, formatUptime } from '../format/human.js';
 import { outputOption, parseOutputFormat, renderData } from '../format/output-format.js';
 import { UsageError } from '../../errors.js';
+import { displayPath } from '../../manifest/display-path.js';
 import type { AppInfo } from '../../api/api-types.js';
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
@@ -13,12 +14,12 @@ function age(iso: string | number): string {
   return formatUptime(Date.now() - (typeof iso === 'number' ? iso : Date.parse(iso)));
 }
 
-export function renderInfo(info: AppInfo, tty: boolean): string {
+export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): string {
   const lines: string[] = [];
   const field = (label: string, value: string) => lines.push(`${`${label}:`.padEnd(14)}${value}`);
   field('Name', info.name);
   field('Kind', info.kind);
-  field('Source', info.source);
+  field('Source', displayPath(info.source, cwd));
   field('Labels', Object.entries(info.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>');
   field('Generation', `${info.generation} (observed ${info.observedGeneration})`);
   if (info.kind === 'PortClaim') {
@@ -73,7 +74,7 @@ export const command: Command = {
     const [name] = positionals;
     if (!name) throw new UsageError('info needs an app name: berth info NAME');
     const info = await readAppInfo(ctx, name);
-    ctx.out(format === 'json' || format === 'yaml' ? await renderData(info, format) : renderInfo(info, ctx.isTTY));
+    ctx.out(format === 'json' || format === 'yaml' ? await renderData(info, format) : renderInfo(info, ctx.isTTY, ctx.cwd));
     return 0;
   },
 };

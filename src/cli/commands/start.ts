@@ -13,6 +13,7 @@ import { resolveManifestDir } from '../../apply/manifest-dir.js';
 import { applyDocuments } from '../../apply/apply-documents.js';
 import { resourceRef } from '../../apply/plan-apply.js';
 import { loadManifestDir } from '../../manifest/load-manifest-dir.js';
+import { displayPath } from '../../manifest/display-path.js';
 import { BerthError, UsageError } from '../../errors.js';
 import { splitArgs, toDnsLabel } from '../../manifest/ecosystem/index.js';
 import { checkPortSpecFits, parsePortSpec } from '../../ports/port-spec.js';
@@ -86,7 +87,7 @@ export const command: Command = {
     });
     const name = (manifest.metadata as { name: string }).name;
     const existing = (await loadManifestDir(dir)).resources.get(name);
-    if (existing) throw new BerthError('MANIFEST_CONFLICT', `app "${name}" already exists (${existing.source.file}); use \`berth restart ${name}\` or edit its manifest`);
+    if (existing) throw new BerthError('MANIFEST_CONFLICT', `app "${name}" already exists (${displayPath(existing.source.file, ctx.cwd)}); use \`berth restart ${name}\` or edit its manifest`);
     const { writes } = await applyDocuments({ target: '-', recursive: false, dir, home: ctx.home, cwd: ctx.cwd, stdin: Readable.from([stringify(manifest)]), dryRun: false });
     for (const write of writes) ctx.out(`${resourceRef(write)} ${write.change} (${path.relative(ctx.cwd, write.file) || write.file})`);
     return 0;
