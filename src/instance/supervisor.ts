@@ -17,7 +17,8 @@ import type { InstancePatch, InstancesTable } from '../store/instances-table.js'
 import type { ProcessRunner } from '../process/process-runner.js';
 import { realProcessRunner } from '../process/real-process-runner.js';
 import { Sweeper } from '../process/sweep.js';
-import { resolveLogPaths, rotateLogIfNeeded } from '../process/log-files.js';
+import { resolveLogPaths } from '../process/log-paths.js';
+import { rotateLogIfNeeded } from '../process/rotate-log.js';
 import { instanceMachine } from './instance-machine.js';
 import { createProcessActors } from './process-actors.js';
 import { InstanceHandle, statusOf } from './instance-handle.js';

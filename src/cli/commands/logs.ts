@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { Command } from '../command.js';
-import { readLogTail, followLogs, type LogLine } from '../../process/log-files.js';
+import { readLogTail, followLogs, type LogLine } from '../../process/read-logs.js';
 import { UsageError, NotFoundError } from '../../errors.js';
 import type { LogSpec } from '../../manifest/types.js';
 import { withExistingStore } from '../../store/with-existing-store.js';
