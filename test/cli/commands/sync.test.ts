@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
-import { command } from '../../src/cli/commands/sync.js';
-import type { CommandContext } from '../../src/cli/command.js';
-import { UsageError } from '../../src/errors.js';
-import { app, createRepo, tempDir } from './git-fixture.js';
+import { command } from '../../../src/cli/commands/sync.js';
+import type { CommandContext } from '../../../src/cli/command.js';
+import { UsageError } from '../../../src/errors.js';
+import { app, createRepo, tempDir } from '../../sync/git-fixture.js';
 
 async function setup(t: Parameters<typeof tempDir>[0]) {
   const root = await tempDir(t);
