@@ -3,12 +3,7 @@
  * what `list` and `info` show and what an adopted process was started with.
  */
 import type { Db } from './open-store.js';
-
-export interface HeldPorts {
-  port?: number;
-  tcp: number[];
-  udp: number[];
-}
+import type { InstancePorts } from '../ports/types.js';
 
 interface Row {
   owner: string;
@@ -19,11 +14,11 @@ interface Row {
 }
 
 /** Keyed "app/index". One query for all apps (or one app). */
-export function heldPortsByInstance(db: Db, app?: string): Map<string, HeldPorts> {
+export function heldPortsByInstance(db: Db, app?: string): Map<string, InstancePorts> {
   const rows = (app === undefined
     ? db.prepare("SELECT owner, instance, protocol, port, role FROM port_allocations WHERE owner_kind = 'app' ORDER BY port").all()
     : db.prepare("SELECT owner, instance, protocol, port, role FROM port_allocations WHERE owner_kind = 'app' AND owner = ? ORDER BY port").all(app)) as Row[];
-  const out = new Map<string, HeldPorts>();
+  const out = new Map<string, InstancePorts>();
   for (const row of rows) {
     const key = `${row.owner}/${row.instance}`;
     let held = out.get(key);
