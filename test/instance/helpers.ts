@@ -52,14 +52,7 @@ export function killGroupAfter(t: TestContext, pid: number | null | undefined): 
   });
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isProcessAlive as isAlive } from '../../src/process/is-process-alive.js';
 
 export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000, pollMs = 20): Promise<void> {
   const deadline = Date.now() + timeoutMs;
