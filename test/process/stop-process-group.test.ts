@@ -18,6 +18,18 @@ async function start(t: import('node:test').TestContext, args: string[]) {
   return { child, dir };
 }
 
+/** The SIGTERM-ignoring app and its grandchild, once both have their handler in place. */
+async function startIgnoringSigterm(t: import('node:test').TestContext) {
+  const dir = tempDir(t);
+  const pidFile = path.join(dir, 'grandchild.pid');
+  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
+  // The grandchild writes its pid once its SIGTERM handler is in place (its parent's came first).
+  await until('grandchild pid', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
+  const grandchild = Number(readFileSync(pidFile, 'utf8'));
+  killGroupAfter(t, grandchild);
+  return { child, grandchild, sigtermMarker: `${pidFile}.sigterm` };
+}
+
 test('a process that exits on SIGTERM stops without SIGKILL', async (t) => {
   const { child } = await start(t, [fixture('sleeper.mjs')]);
   const result = await stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 2_000 });
@@ -26,15 +38,9 @@ test('a process that exits on SIGTERM stops without SIGKILL', async (t) => {
 });
 
 test('ignoring SIGTERM escalates to SIGKILL after the timeout, and the grandchild dies too', async (t) => {
-  const dir = tempDir(t);
-  const pidFile = path.join(dir, 'grandchild.pid');
-  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
-  // The grandchild writes its pid once its SIGTERM handler is in place (its parent's came first).
-  await until('grandchild pid', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
-  const grandchild = Number(readFileSync(pidFile, 'utf8'));
-  killGroupAfter(t, grandchild);
+  const { child, grandchild, sigtermMarker } = await startIgnoringSigterm(t);
   const result = await stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 1_000 });
-  assert.ok(existsSync(`${pidFile}.sigterm`), 'the stop signal reached the app first');
+  assert.ok(existsSync(sigtermMarker), 'the stop signal reached the app first');
   assert.deepEqual(result, { forced: true }, 'SIGKILL was needed');
   assert.equal(readStartTime(child.pid), undefined);
   assert.equal(readStartTime(grandchild), undefined, 'grandchild gone (or only a zombie awaiting its reaper)');
@@ -42,11 +48,7 @@ test('ignoring SIGTERM escalates to SIGKILL after the timeout, and the grandchil
 });
 
 test('aborting a stop cancels the SIGKILL timer', async (t) => {
-  const dir = tempDir(t);
-  const pidFile = path.join(dir, 'gc.pid');
-  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
-  await until('fixture ready', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
-  killGroupAfter(t, Number(readFileSync(pidFile, 'utf8')));
+  const { child } = await startIgnoringSigterm(t);
   const timersBefore = pendingTimers();
   const abort = new AbortController();
   const stopping = stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 200, abortSignal: abort.signal });
