@@ -2,10 +2,9 @@
  * `apply --wait` and `delete`: wait until the controller has reconciled the
  * written manifests (observedGeneration caught up and Ready, or the app gone).
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../api/api-client.js';
 import { BerthError } from '../errors.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function waitForApps(home: string, names: { name: string; gone: boolean }[], timeoutMs: number): Promise<void> {
   const client = new ApiClient(home);

@@ -5,9 +5,9 @@
  * and exit code 1. Command modules load only when they run, so `berth list`
  * starts fast.
  */
-import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Command, CommandContext } from './command.js';
+import { parseFlags } from './parse-flags.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
@@ -119,13 +119,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const ctx = makeContext(home);
   if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
-  } catch (err) {
-    // node's messages are long and mention internals; keep the first sentence
-    throw new UsageError(`${(err as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see \`berth ${command.name} --help\`)`);
-  }
+  const parsed = parseFlags(command.name, args, command.options);
   return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
 }
 

@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
 import type { InstancePorts } from '../ports/types.js';
 import { BerthError } from '../errors.js';
-import { describePorts } from './describe-ports.js';
+import { formatInstancePorts } from '../ports/port-text.js';
 
 type EventType = 'Normal' | 'Warning';
 
@@ -37,7 +37,7 @@ export function reportPortFailure(store: Store, logger: Logger, name: string, er
 
 /** PortsAllocated=True listing each instance's ports; an Allocated event when they change. */
 export function reportAppPorts(store: Store, name: string, ports: InstancePorts[]): void {
-  if (store.apps.setCondition(name, { type: 'PortsAllocated', status: 'True', reason: 'Allocated', message: ports.map((p, i) => `${i}: ${describePorts(p)}`).join('; ') })) {
-    recordEvent(store, name, null, 'Normal', 'Allocated', `ports ${ports.map((p) => describePorts(p)).join(', ')}`);
+  if (store.apps.setCondition(name, { type: 'PortsAllocated', status: 'True', reason: 'Allocated', message: ports.map((p, i) => `${i}: ${formatInstancePorts(p)}`).join('; ') })) {
+    recordEvent(store, name, null, 'Normal', 'Allocated', `ports ${ports.map((p) => formatInstancePorts(p)).join(', ')}`);
   }
 }

@@ -5,4 +5,5 @@ export { Supervisor, type SupervisorOptions, type InstanceStore } from './superv
 export { InstanceHandle } from './instance-handle.js';
 export type { InstanceConfig, AdoptedProcess, InstanceSnapshot, InstanceStatus, InstanceEvent } from './types.js';
 export { instanceMachine } from './instance-machine.js';
-export { readLogTail, followLogs, listLogFiles, resolveLogPaths, type LogLine, type LogTarget } from '../process/log-files.js';
+export { listLogFiles, resolveLogPaths, type LogTarget } from '../process/log-paths.js';
+export { readLogTail, followLogs, type LogLine } from '../process/read-logs.js';

@@ -4,7 +4,8 @@
  * once (instances sharing spec.logs.out count once).
  */
 import type { Sweeper } from '../process/sweep.js';
-import { resolveLogPaths, rotateLogIfNeeded } from '../process/log-files.js';
+import { resolveLogPaths } from '../process/log-paths.js';
+import { rotateLogIfNeeded } from '../process/rotate-log.js';
 import type { InstanceConfig } from './types.js';
 
 /** How often the sweep checks log sizes for rotation. */

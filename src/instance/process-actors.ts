@@ -7,7 +7,7 @@
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { ProcessRunner, StopResult } from '../process/process-runner.js';
 import type { Sweeper } from '../process/sweep.js';
-import { resolveLogPaths } from '../process/log-files.js';
+import { resolveLogPaths } from '../process/log-paths.js';
 import { runProbe, type ProbeResult } from './probes/run-probe.js';
 import { isGroupListening } from '../process/listening-sockets.js';
 import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';

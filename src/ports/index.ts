@@ -5,6 +5,7 @@
 export * from './types.js';
 export * from './port-spec.js';
 export * from './port-pool.js';
+export * from './port-text.js';
 export { PortAssignedError, PortInUseError, PortExhaustedError } from './port-errors.js';
 export * from './port-prober.js';
 export * from './net-port-prober.js';

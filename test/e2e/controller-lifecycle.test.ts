@@ -7,8 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { BerthHarness, ROOT, getJson, helloApp, isPortOpen } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { ApiClient } from '../../src/api/api-client.js';
 
 test('SIGKILL of the controller leaves the apps; a new controller adopts the same PIDs and ports', async (t) => {
   const berth = await BerthHarness.create();
@@ -24,8 +23,9 @@ test('SIGKILL of the controller leaves the apps; a new controller adopts the sam
   await berth.up();
   const after = await berth.waitFor((r) => r.filter((i) => i.status === 'online').length === 2, 'adopted and online');
   assert.deepEqual(after.map((r) => [r.pid, r.port]), before.map((r) => [r.pid, r.port]));
-  await sleep(1_000); // a resync and several sweeps later, still no duplicate
-  const again = await berth.instances();
+  // After a full reconcile of every app and a sweep that sampled the adopted processes, still no duplicate.
+  await new ApiClient(berth.home).reconcileNow();
+  const again = await berth.waitFor((r) => r.length === 2 && r.every((i) => i.memory !== null), 'a sweep sampled both instances');
   assert.deepEqual(again.map((r) => r.pid), before.map((r) => r.pid));
   for (const row of before) assert.equal((await getJson<{ pid: number }>(row.port!)).pid, row.pid);
 });

@@ -7,6 +7,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { BerthHarness, helloApp, isPortOpen } from '../helpers/berth-harness.js';
 import { freePort, freePortRange } from '../helpers/free-ports.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 test('scale 2 → 4 keeps the running PIDs; scale down and delete free the ports', async (t) => {
   const berth = await BerthHarness.create();
@@ -42,13 +43,11 @@ test('a manifest that stops validating keeps the app on its last good spec and s
   await berth.writeManifest('web.yaml', helloApp({ name: 'web', port: String(port) }));
   const [running] = await berth.waitFor((r) => r.some((i) => i.status === 'online'), 'online');
   await berth.writeManifest('web.yaml', helloApp({ name: 'web', port: String(port) }).replace('  instances: 1', '  instances: [oops'));
-  const deadline = Date.now() + 10_000;
   let info: { manifestErrors: string[]; conditions: { type: string; status: string }[] } | undefined;
-  while (Date.now() < deadline) {
+  await waitFor(async () => {
     info = JSON.parse((await berth.cli(['info', 'web', '-o', 'json'])).stdout);
-    if (info!.manifestErrors.length) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+    return info!.manifestErrors.length > 0;
+  }, { timeoutMs: 10_000, pollMs: 100, what: 'the manifest error in info' });
   assert.match(info!.manifestErrors[0]!, /web\.yaml:\d+:\d+: /);
   assert.equal(info!.conditions.find((c) => c.type === 'ManifestValid')?.status, 'False');
   const [still] = await berth.instances();

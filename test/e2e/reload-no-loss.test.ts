@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { BerthHarness, ROOT, getJson } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 test('reload behind continuous requests to both ports loses no request', async (t) => {
   const berth = await BerthHarness.create();
@@ -35,9 +36,10 @@ test('reload behind continuous requests to both ports loses no request', async (
     }
   })();
   const loops = [load(base), load(base + 1)];
-  await new Promise((r) => setTimeout(r, 300));
+  await waitFor(() => sent >= 30, { what: 'requests flowing before the reload' });
   const reloaded = await berth.cli(['reload', 'api']);
-  await new Promise((r) => setTimeout(r, 300));
+  const sentByReload = sent;
+  await waitFor(() => sent >= sentByReload + 30, { what: 'requests flowing after the reload' });
   stop = true;
   await Promise.all(loops);
 

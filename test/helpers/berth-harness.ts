@@ -4,6 +4,7 @@
  * to 127.0.0.1, and a cleanup that leaves no process behind whatever happens.
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,6 @@ export interface CliResult {
   stderr: string;
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export class BerthHarness {
   controller?: ChildProcess;

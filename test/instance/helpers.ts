@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AppSpec } from '../../src/manifest/types.js';
+import { waitFor } from '../helpers/wait-for.js';
 import type { InstanceConfig } from '../../src/instance/types.js';
 
 export const FIXTURES = fileURLToPath(new URL('../../../test/fixtures/', import.meta.url));
@@ -52,21 +53,10 @@ export function killGroupAfter(t: TestContext, pid: number | null | undefined): 
   });
 }
 
-export function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isProcessAlive as isAlive } from '../../src/process/is-process-alive.js';
 
-export async function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000, pollMs = 20): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, pollMs));
-  }
+export function until(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 5_000, pollMs = 20): Promise<void> {
+  return waitFor(check, { what, timeoutMs, pollMs });
 }
 
 /** Lets promise-based fake actors settle. */

@@ -11,8 +11,7 @@ test('a listening socket of this process is found by inode; a port nobody listen
   const { port } = server.address() as net.AddressInfo;
   assert.equal(listeningInodes(port)?.size, 1);
   assert.equal(isGroupListening(process.pid, port), true);
-  server.close();
-  await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => server.close(r));
   assert.equal(isGroupListening(process.pid, port), false);
 });
 

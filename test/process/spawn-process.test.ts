@@ -56,6 +56,7 @@ test('onExit after the child already exited still reports the exit', async (t) =
   const dir = tempDir(t);
   const child = await spawnProcess({ script: process.execPath, args: [fixture('crash-after.mjs'), '0', '3'], cwd: dir, env: {}, shell: false, stdoutPath: path.join(dir, 'o'), stderrPath: path.join(dir, 'e') });
   killGroupAfter(t, child.pid);
-  await new Promise((r) => setTimeout(r, 300));
+  // Gone from /proc means reaped, and node emits the child's 'exit' in the same step as the reap.
+  await until('the child exited', () => readProcStat(child.pid) === undefined);
   assert.deepEqual(await new Promise((resolve) => child.onExit(resolve)), { code: 3, signal: null });
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { spawnProcess } from '../../src/process/spawn-process.js';
 import { isGroupAlive, stopProcessGroup } from '../../src/process/stop-process-group.js';
@@ -9,11 +9,25 @@ import { fixture, killGroupAfter, tempDir, until, holdEventLoop } from '../insta
 
 holdEventLoop();
 
+const pendingTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
 async function start(t: import('node:test').TestContext, args: string[]) {
   const dir = tempDir(t);
   const child = await spawnProcess({ script: process.execPath, args, cwd: dir, env: { ...process.env } as Record<string, string>, shell: false, stdoutPath: path.join(dir, 'o'), stderrPath: path.join(dir, 'e') });
   killGroupAfter(t, child.pid);
   return { child, dir };
+}
+
+/** The SIGTERM-ignoring app and its grandchild, once both have their handler in place. */
+async function startIgnoringSigterm(t: import('node:test').TestContext) {
+  const dir = tempDir(t);
+  const pidFile = path.join(dir, 'grandchild.pid');
+  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
+  // The grandchild writes its pid once its SIGTERM handler is in place (its parent's came first).
+  await until('grandchild pid', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
+  const grandchild = Number(readFileSync(pidFile, 'utf8'));
+  killGroupAfter(t, grandchild);
+  return { child, grandchild, sigtermMarker: `${pidFile}.sigterm` };
 }
 
 test('a process that exits on SIGTERM stops without SIGKILL', async (t) => {
@@ -24,35 +38,24 @@ test('a process that exits on SIGTERM stops without SIGKILL', async (t) => {
 });
 
 test('ignoring SIGTERM escalates to SIGKILL after the timeout, and the grandchild dies too', async (t) => {
-  const dir = tempDir(t);
-  const pidFile = path.join(dir, 'grandchild.pid');
-  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
-  await until('grandchild pid', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
-  const grandchild = Number(readFileSync(pidFile, 'utf8'));
-  killGroupAfter(t, grandchild);
-  await new Promise((r) => setTimeout(r, 100)); // let the grandchild install its SIGTERM handler
-  const began = Date.now();
-  const result = await stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 300 });
-  const took = Date.now() - began;
-  assert.deepEqual(result, { forced: true });
-  assert.ok(took >= 300 && took < 3_000, `took ${took} ms`);
+  const { child, grandchild, sigtermMarker } = await startIgnoringSigterm(t);
+  const result = await stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 1_000 });
+  assert.ok(existsSync(sigtermMarker), 'the stop signal reached the app first');
+  assert.deepEqual(result, { forced: true }, 'SIGKILL was needed');
   assert.equal(readStartTime(child.pid), undefined);
   assert.equal(readStartTime(grandchild), undefined, 'grandchild gone (or only a zombie awaiting its reaper)');
   assert.equal(isGroupAlive(child.pid), false);
 });
 
 test('aborting a stop cancels the SIGKILL timer', async (t) => {
-  const dir = tempDir(t);
-  const pidFile = path.join(dir, 'gc.pid');
-  const { child } = await start(t, [fixture('ignore-sigterm-with-child.mjs'), pidFile]);
-  // The fixture writes the file after installing its SIGTERM handler.
-  await until('fixture ready', () => { try { return readFileSync(pidFile, 'utf8').length > 0; } catch { return false; } });
-  killGroupAfter(t, Number(readFileSync(pidFile, 'utf8')));
+  const { child } = await startIgnoringSigterm(t);
+  const timersBefore = pendingTimers();
   const abort = new AbortController();
   const stopping = stopProcessGroup({ pid: child.pid, signal: 'SIGTERM', timeoutMs: 200, abortSignal: abort.signal });
   abort.abort();
   assert.deepEqual(await stopping, { forced: false });
-  await new Promise((r) => setTimeout(r, 300));
+  // Nothing is left that could send the SIGKILL later: no timer of the stop outlives it.
+  assert.equal(pendingTimers(), timersBefore, 'the stop left no timer behind');
   assert.equal(isGroupAlive(child.pid), true, 'no SIGKILL was sent');
 });
 

@@ -5,6 +5,7 @@ import { Sweeper, type ProcessSample } from '../../src/process/sweep.js';
 import { spawnProcess } from '../../src/process/spawn-process.js';
 import { readStartTime } from '../../src/process/proc-stat.js';
 import { fixture, killGroupAfter, tempDir, holdEventLoop } from '../instance/helpers.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 holdEventLoop();
 
@@ -55,12 +56,10 @@ test('real processes: usage from /proc stat, exit noticed on the next tick', asy
   const gone: number[] = [];
   for (const c of children) sweeper.watch({ pid: c.pid, startTime: c.startTime, onSample: (s) => memory.set(c.pid, s.memory), onGone: () => gone.push(c.pid) });
   // A process sampled while it is still exec'ing has no resident memory yet: give it a few ticks.
-  const deadline = Date.now() + 5_000;
-  do {
+  await waitFor(async () => {
     await sweeper.tick();
-    if (memory.size === 3 && [...memory.values()].every((m) => m > 5_000_000)) break;
-    await new Promise((r) => setTimeout(r, 20));
-  } while (Date.now() < deadline);
+    return memory.size === 3 && [...memory.values()].every((m) => m > 5_000_000);
+  }, { what: 'resident memory of all three children' });
   assert.equal(memory.size, 3);
   for (const m of memory.values()) assert.ok(m > 5_000_000, `rss ${m}`);
   process.kill(-children[0]!.pid, 'SIGKILL');

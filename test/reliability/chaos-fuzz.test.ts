@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { BerthHarness, HELLO_DIR } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
 import { checkInvariants, inspectStore, markedProcesses } from './chaos-checks.js';
@@ -12,7 +13,6 @@ import { checkErrorLines, fuzzCase, makeRandom } from './manifest-fuzz.js';
 import { parseManifestText } from '../../src/manifest/parse-manifest-text.js';
 
 const MARKER_VAR = 'BERTH_CHAOS_RUN';
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function app(name: string, run: string, { http, instances, gen, portRange }: { http: boolean; instances: number; gen: number; portRange: string }): string {
   return [

@@ -3,28 +3,24 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { openStore } from '../../src/store/store.js';
 import { startSyncLoop } from '../../src/sync/sync-loop.js';
 import { requestSyncNow } from '../../src/sync/sync-trigger.js';
+import { triggerFile } from '../../src/sync/sync-paths.js';
 import type { SyncResult } from '../../src/sync/sync-source.js';
 import type { BerthError } from '../../src/errors.js';
 import { app, createRepo, tempDir } from './git-fixture.js';
+import { waitFor as waitForCondition } from '../helpers/wait-for.js';
 
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+// git fetches on a loaded machine: 15 s rather than the helper's 5
+const waitFor = (what: string, check: () => boolean | Promise<boolean>, timeoutMs = 15_000) => waitForCondition(check, { what, timeoutMs });
 
 async function setup(t: Parameters<typeof tempDir>[0], intervalMs: number) {
   // after-hooks run in the order registered: stop the loop (and any git it runs) before its folder is removed
-  let loop: ReturnType<typeof startSyncLoop> | undefined;
+  const loops: ReturnType<typeof startSyncLoop>[] = [];
   let store: ReturnType<typeof openStore> | undefined;
   t.after(async () => {
-    await loop?.stop();
+    for (const loop of loops) await loop.stop();
     store?.close();
   });
   const root = await tempDir(t);
@@ -35,12 +31,13 @@ async function setup(t: Parameters<typeof tempDir>[0], intervalMs: number) {
   const results: SyncResult[] = [];
   const errors: BerthError[] = [];
   const suspends: boolean[] = [];
-  const start = () => {
-    loop = startSyncLoop({
+  const start = (name = 'infra') => {
+    const loop = startSyncLoop({
       store: store!, home, pollMs: 25,
-      source: { name: 'infra', repo: repo.dir, branch: null, path: '', dir, intervalMs, selfHeal: true, allowEmpty: false },
+      source: { name, repo: repo.dir, branch: null, path: '', dir, intervalMs, selfHeal: true, allowEmpty: false },
       onResult: (r) => results.push(r), onError: (e) => errors.push(e), onSuspendChange: (s) => suspends.push(s),
     });
+    loops.push(loop);
     return loop;
   };
   const web = () => readFile(path.join(dir, 'sync-infra', 'web.yaml'), 'utf8').catch(() => '');
@@ -66,16 +63,23 @@ test('a trigger file (berth sync --now) syncs at once; stop() ends the loop', as
   await repo.commit({ 'web.yaml': app('web', 4) }, 'scale');
   await requestSyncNow(home, 'infra');
   await waitFor('the triggered sync', async () => (await web()) === app('web', 4), 3000);
-  assert.equal(existsSync(path.join(home, 'sync', 'infra', 'trigger')), false);
+  assert.equal(existsSync(triggerFile(home, 'infra')), false);
   await loop.stop();
   const count = results.length;
+  // A tick of the stopped loop, from syncNow or its timer, would take this trigger.
+  await requestSyncNow(home, 'infra');
   loop.syncNow();
-  await sleep(100);
-  assert.equal(results.length, count);
+  await loop.stop(); // waits for a tick that syncNow might have started
+  // A live loop with the same poll period serves as the clock: once it has taken its trigger, the stopped one had as long.
+  start('control');
+  await requestSyncNow(home, 'control');
+  await waitFor('the live loop to take its trigger', () => !existsSync(triggerFile(home, 'control')));
+  assert.equal(existsSync(triggerFile(home, 'infra')), true, 'the stopped loop ran no tick');
+  assert.equal(results.filter((r) => r.name === 'infra').length, count);
 });
 
 test('a suspended source is not applied until resumed; resume syncs at once', async (t) => {
-  const { repo, store, results, suspends, start, web } = await setup(t, 100);
+  const { repo, home, store, results, suspends, start, web } = await setup(t, 100);
   await repo.commit({ 'web.yaml': app('web') }, 'web');
   start();
   await waitFor('the first sync', () => results.length >= 1);
@@ -83,7 +87,12 @@ test('a suspended source is not applied until resumed; resume syncs at once', as
   await waitFor('the loop to notice', () => suspends.length === 1);
   const count = results.length;
   await repo.commit({ 'web.yaml': app('web', 3) }, 'scale while suspended');
-  await sleep(400);
+  // Two requests taken while suspended: ticks do not overlap, so a sync the first had started would have ended
+  // (and reported) before the second could be taken.
+  for (let i = 0; i < 2; i++) {
+    await requestSyncNow(home, 'infra');
+    await waitFor('the suspended loop to take the request', () => !existsSync(triggerFile(home, 'infra')));
+  }
   assert.equal(results.length, count);
   assert.equal(await web(), app('web'));
   store.sync.setSuspended('infra', false);

@@ -3,11 +3,11 @@
  * running, the processes the store records are stopped directly (signal,
  * then SIGKILL to the group), so down always leaves nothing behind.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from '../command.js';
 import { withExistingStore } from '../../store/with-existing-store.js';
 import { ApiClient } from '../../api/api-client.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { isProcessAlive } from '../../process/is-process-alive.js';
 
 export const command: Command = {
   name: 'down',
@@ -21,7 +21,7 @@ export const command: Command = {
       await client.shutdown(true);
       // The controller answers first, then stops the apps and exits.
       const deadline = Date.now() + 120_000;
-      while (Date.now() < deadline && isAlive(pid)) await sleep(100);
+      while (Date.now() < deadline && isProcessAlive(pid)) await sleep(100);
       ctx.out('controller stopped; every app stopped');
       return 0;
     }
@@ -33,12 +33,3 @@ export const command: Command = {
     return 0;
   },
 };
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}

@@ -2,17 +2,13 @@
 import type { Command } from '../command.js';
 import { readAppInfo } from '../read-state.js';
 import { formatTable } from '../format/table.js';
-import { formatStatus, formatUptime } from '../format/human.js';
+import { formatAge, formatStatus, formatUptime } from '../format/human.js';
 import { outputOption, parseOutputFormat, renderData } from '../format/output-format.js';
 import { UsageError } from '../../errors.js';
 import { displayPath } from '../../manifest/display-path.js';
 import type { AppInfo } from '../../api/api-types.js';
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
-
-function age(iso: string | number): string {
-  return formatUptime(Date.now() - (typeof iso === 'number' ? iso : Date.parse(iso)));
-}
 
 export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): string {
   const lines: string[] = [];
@@ -47,7 +43,7 @@ export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): st
   lines.push('Conditions:');
   lines.push(info.conditions.length === 0 ? '  <none>' : indent(formatTable(
     ['TYPE', 'STATUS', 'REASON', 'AGE', 'MESSAGE'],
-    info.conditions.map((c) => [c.type, c.status, c.reason, age(c.lastTransitionTime), c.message]),
+    info.conditions.map((c) => [c.type, c.status, c.reason, formatAge(c.lastTransitionTime), c.message]),
   )));
   if (info.sync) {
     lines.push('Sync:');
@@ -58,7 +54,7 @@ export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): st
   lines.push('Events:');
   lines.push(info.events.length === 0 ? '  <none>' : indent(formatTable(
     ['AGE', 'TYPE', 'REASON', 'INSTANCE', 'MESSAGE'],
-    info.events.map((e) => [age(e.at), e.type, e.reason, e.instance === null ? '-' : String(e.instance), e.message]),
+    info.events.map((e) => [formatAge(e.at), e.type, e.reason, e.instance === null ? '-' : String(e.instance), e.message]),
   )));
   return lines.join('\n');
 }

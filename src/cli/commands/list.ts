@@ -4,15 +4,7 @@ import { readInstances } from '../read-state.js';
 import { formatTable } from '../format/table.js';
 import { formatBytes, formatStatus, formatUptime } from '../format/human.js';
 import { outputOption, parseOutputFormat, renderData } from '../format/output-format.js';
-import type { InstanceView } from '../../api/api-types.js';
-
-function portText(view: InstanceView): string {
-  const parts: string[] = [];
-  if (view.port !== null) parts.push(String(view.port));
-  const block = (list: number[], proto: string) => (list.length === 0 ? '' : list.length === 1 ? `${list[0]}/${proto}` : `${list[0]}-${list.at(-1)}/${proto}`);
-  for (const b of [block(view.ports.tcp.filter((p) => p !== view.port || view.ports.tcp.length > 1), 'tcp'), block(view.ports.udp, 'udp')]) if (b) parts.push(b);
-  return parts.join(',') || '-';
-}
+import { formatInstancePorts } from '../../ports/port-text.js';
 
 export const command: Command = {
   name: 'list',
@@ -40,7 +32,7 @@ export const command: Command = {
         v.app,
         formatStatus(v.status, ctx.isTTY),
         v.pid === null ? '-' : String(v.pid),
-        portText(v),
+        formatInstancePorts({ port: v.port ?? undefined, tcp: v.ports.tcp, udp: v.ports.udp }, { separator: ',', none: '-' }),
         v.cpu === null ? '-' : v.cpu.toFixed(1),
         formatBytes(v.memory),
         formatUptime(v.uptime),

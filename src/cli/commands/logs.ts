@@ -4,10 +4,11 @@
  */
 import path from 'node:path';
 import type { Command } from '../command.js';
-import { readLogTail, followLogs, type LogLine } from '../../process/log-files.js';
+import { readLogTail, followLogs, type LogLine } from '../../process/read-logs.js';
 import { UsageError, NotFoundError } from '../../errors.js';
 import type { LogSpec } from '../../manifest/types.js';
 import { withExistingStore } from '../../store/with-existing-store.js';
+import { waitForSignal } from '../wait-for-signal.js';
 
 export const command: Command = {
   name: 'logs',
@@ -41,14 +42,8 @@ export const command: Command = {
     for (const line of await readLogTail(target, lines)) print(line);
     if (!values.follow) return 0;
     const stop = followLogs(target, print, { onError: (err) => ctx.err(`Error: ${(err as Error).message}`) });
-    await new Promise<void>((resolve) => {
-      const end = () => {
-        stop();
-        resolve();
-      };
-      process.once('SIGINT', end);
-      process.once('SIGTERM', end);
-    });
+    await waitForSignal();
+    stop();
     return 0;
   },
 };

@@ -5,14 +5,15 @@
  * IMMEDIATE plus the primary key) keeps it safe beside one.
  */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { UsageError } from '../../errors.js';
 import { openStore } from '../../store/store.js';
-import { DEFAULT_PORT_POOL, formatPortRange, parsePortPool } from '../../ports/port-pool.js';
+import { DEFAULT_PORT_POOL, parsePortPool } from '../../ports/port-pool.js';
+import { formatPortRun } from '../../ports/port-text.js';
 import { PortAllocator } from '../../ports/port-allocator.js';
 import type { Allocation, Protocol } from '../../ports/types.js';
 import { formatTable } from '../format/table.js';
 import type { Command, CommandContext } from '../command.js';
+import { parseFlags } from '../parse-flags.js';
 
 const OPTIONS = {
   output: { type: 'string', short: 'o' },
@@ -46,18 +47,6 @@ export function groupAllocations(rows: Allocation[]): AllocationGroup[] {
   return groups;
 }
 
-function formatPorts(ports: number[]): string {
-  return formatPortRange({ start: ports[0]!, end: ports.at(-1)! });
-}
-
-function parse(argv: string[]): ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true; strict: true }>> {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see \`berth ports --help\`)`);
-  }
-}
-
 function parseProtocol(text: string | undefined): Protocol {
   if (text !== 'tcp' && text !== 'udp') throw new UsageError(`protocol must be tcp or udp, got "${text ?? ''}"`);
   return text;
@@ -82,7 +71,7 @@ function expectArity(positionals: string[], count: number, usage: string): void 
 }
 
 async function run(argv: string[], ctx: CommandContext): Promise<number> {
-  const { values, positionals } = parse(argv);
+  const { values, positionals } = parseFlags('ports', argv, OPTIONS);
   const [sub, ...rest] = positionals;
   if (values.output !== undefined && values.output !== 'json') throw new UsageError(`-o must be json, got "${values.output}"`);
   const store = openStore(path.join(ctx.home, 'state.db'));
@@ -96,7 +85,7 @@ async function run(argv: string[], ctx: CommandContext): Promise<number> {
       if (values.output === 'json') ctx.out(JSON.stringify(groups, null, 2));
       else if (groups.length === 0) ctx.out('No port allocations.');
       else {
-        const rows = groups.map((g) => [g.protocol.toUpperCase(), formatPorts(g.ports), g.owner, g.kind, g.instance === null ? '-' : String(g.instance)]);
+        const rows = groups.map((g) => [g.protocol.toUpperCase(), formatPortRun(g.ports), g.owner, g.kind, g.instance === null ? '-' : String(g.instance)]);
         ctx.out(formatTable(['PROTOCOL', 'PORTS', 'OWNER', 'KIND', 'INSTANCE'], rows));
       }
       return 0;
@@ -105,7 +94,7 @@ async function run(argv: string[], ctx: CommandContext): Promise<number> {
       expectArity(rest, 3, 'berth ports allocate N OWNER tcp|udp');
       const count = parseCount(rest[0]);
       const ports = await allocator.allocateManual(parseOwner(rest[1]), count, parseProtocol(rest[2]));
-      ctx.out(values.output === 'json' ? JSON.stringify(ports) : formatPorts(ports));
+      ctx.out(values.output === 'json' ? JSON.stringify(ports) : formatPortRun(ports));
       return 0;
     }
     if (sub === 'deallocate') {

@@ -1,4 +1,4 @@
-/** Human renderings shared by list and info: durations, sizes, status dots. */
+/** Human renderings shared by list, info and sync status: durations, ages, sizes, status dots. */
 import type { InstanceStatus } from '../../store/instances-table.js';
 
 /** @example formatUptime(93_000) === '1m' ; formatUptime(5_000) === '5s' */
@@ -11,6 +11,16 @@ export function formatUptime(ms: number | null | undefined): string {
   const h = Math.floor(m / 60);
   if (h < 48) return `${h}h`;
   return `${Math.floor(h / 24)}d`;
+}
+
+/**
+ * How long ago `at` (ISO text or epoch ms) was, on formatUptime's scale; a
+ * time a little in the future (clock adjustments) shows as 0s.
+ *
+ * @example formatAge('2026-11-24T10:00:00Z', Date.parse('2026-11-24T10:01:33Z')) === '1m'
+ */
+export function formatAge(at: string | number, now = Date.now()): string {
+  return formatUptime(Math.max(0, now - (typeof at === 'number' ? at : Date.parse(at))));
 }
 
 /** @example formatBytes(52_428_800) === '50.0mb' */

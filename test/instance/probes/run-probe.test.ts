@@ -2,8 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
 import { runProbe } from '../../../src/instance/probes/run-probe.js';
 import type { ProbeSpec } from '../../../src/manifest/types.js';
+import { readStartTime } from '../../../src/process/proc-stat.js';
+import { killGroupAfter, tempDir, until } from '../helpers.js';
 
 const timing = { initialDelayMs: 0, intervalMs: 100, timeoutMs: 300, failureThreshold: 1, successThreshold: 1 };
 const target = { cwd: process.cwd(), env: process.env };
@@ -51,12 +55,16 @@ test('tcp: healthy when the port accepts; refused otherwise', async (t) => {
   assert.match(refused.message!, /ECONNREFUSED/);
 });
 
-test('exec: exit 0 healthy, non-zero not, no shell, killed on timeout', async () => {
+test('exec: exit 0 healthy, non-zero not, no shell, killed on timeout', async (t) => {
   const exec = (command: string[], timeoutMs = 2_000): ProbeSpec => ({ ...timing, timeoutMs, type: 'exec', command });
   assert.deepEqual(await runProbe(exec([process.execPath, '-e', 'process.exit(0)']), target), { ok: true });
   assert.deepEqual(await runProbe(exec([process.execPath, '-e', 'process.exit(3)']), target), { ok: false, message: 'exit code 3' });
   assert.equal((await runProbe(exec(['true && false']), target)).ok, false, 'no shell: the whole string is a program name');
-  const began = Date.now();
-  assert.deepEqual(await runProbe(exec([process.execPath, '-e', 'setInterval(() => {}, 1000)'], 200), target), { ok: false, message: 'timed out after 200 ms' });
-  assert.ok(Date.now() - began < 1_500);
+  // A probe command that would run for ever (sh writes its pid, then becomes sleep): it fails on the timeout and is killed.
+  const pidFile = path.join(tempDir(t), 'probe.pid');
+  assert.deepEqual(await runProbe(exec(['/bin/sh', '-c', 'echo $$ > "$0"; exec sleep 600', pidFile], 500), target), { ok: false, message: 'timed out after 500 ms' });
+  await until('the probe command\'s pid', () => existsSync(pidFile) && readFileSync(pidFile, 'utf8').endsWith('\n'));
+  const pid = Number(readFileSync(pidFile, 'utf8'));
+  killGroupAfter(t, pid);
+  await until('the timed-out probe command is killed', () => readStartTime(pid) === undefined);
 });

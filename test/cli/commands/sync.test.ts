@@ -3,12 +3,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Readable } from 'node:stream';
-import { command } from '../../src/cli/commands/sync.js';
-import type { CommandContext } from '../../src/cli/command.js';
-import { UsageError } from '../../src/errors.js';
-import { app, createRepo, tempDir } from './git-fixture.js';
+import { command } from '../../../src/cli/commands/sync.js';
+import type { CommandContext } from '../../../src/cli/command.js';
+import { UsageError } from '../../../src/errors.js';
+import { app, createRepo, tempDir } from '../../sync/git-fixture.js';
+import { waitFor } from '../../helpers/wait-for.js';
 
 async function setup(t: Parameters<typeof tempDir>[0]) {
   const root = await tempDir(t);
@@ -80,13 +80,11 @@ test('--now leaves a trigger for a running loop; the foreground loop stops on SI
   await repo.commit({ 'web.yaml': app('web') }, 'web');
   const loop = run('--repo', 'infra', '--interval', '1h');
   const file = path.join(root, 'manifests', 'sync-infra', 'web.yaml');
-  for (let i = 0; i < 200 && !existsSync(file); i++) await sleep(25);
-  assert.ok(existsSync(file));
+  await waitFor(() => existsSync(file), { what: 'the first sync' });
   await repo.commit({ 'web.yaml': app('web', 2) }, 'scale');
   assert.equal(await run('--now'), 0);
   assert.match(out.join('\n'), /sync\/infra sync requested/);
-  for (let i = 0; i < 200 && (await readFile(file, 'utf8')) !== app('web', 2); i++) await sleep(25);
-  assert.equal(await readFile(file, 'utf8'), app('web', 2));
+  await waitFor(async () => (await readFile(file, 'utf8')) === app('web', 2), { what: 'the requested sync' });
   assert.equal(existsSync(path.join(ctx.home, 'sync', 'infra', 'trigger')), false);
   process.emit('SIGTERM');
   assert.equal(await loop, 0);

@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { command } from '../../src/cli/commands/ports.js';
-import type { CommandContext } from '../../src/cli/command.js';
-import { openStore } from '../../src/store/store.js';
-import { findFreeRun } from './helpers.js';
+import { command } from '../../../src/cli/commands/ports.js';
+import type { CommandContext } from '../../../src/cli/command.js';
+import { openStore } from '../../../src/store/store.js';
+import { findFreeRun } from '../../ports/helpers.js';
 
 async function fakeContext(t: import('node:test').TestContext) {
   const home = await mkdtemp(path.join(tmpdir(), 'berth-ports-cli-'));

@@ -1,36 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync, writeFileSync, appendFileSync } from 'node:fs';
+import { writeFileSync, appendFileSync } from 'node:fs';
 import path from 'node:path';
-import { followLogs, readLogTail, resolveLogPaths, rotateLogIfNeeded, tailFile, type LogLine } from '../../src/process/log-files.js';
-import { spawnProcess } from '../../src/process/spawn-process.js';
-import { fixture, killGroupAfter, tempDir, until, holdEventLoop } from '../instance/helpers.js';
-
-holdEventLoop();
-
-test('default paths are <logDir>/<app>-<index>.out.log / .err.log; spec.logs overrides', () => {
-  assert.deepEqual(resolveLogPaths({ app: 'web', index: 2, logDir: '/l' }), { out: '/l/web-2.out.log', err: '/l/web-2.err.log' });
-  assert.deepEqual(resolveLogPaths({ app: 'web', index: 2, logDir: '/l', logs: { out: '/x/o.log' } }), { out: '/x/o.log', err: '/l/web-2.err.log' });
-});
-
-test('rotation of a log that a running app writes keeps maxFiles copies and the app keeps writing', async (t) => {
-  const dir = tempDir(t);
-  const { out, err } = resolveLogPaths({ app: 'spam', index: 0, logDir: dir });
-  const child = await spawnProcess({ script: process.execPath, args: [fixture('log-spammer.mjs'), '2', '20'], cwd: dir, env: {}, shell: false, stdoutPath: out, stderrPath: err });
-  killGroupAfter(t, child.pid);
-  let rotations = 0;
-  while (rotations < 5) {
-    await until('log grows', () => existsSync(out) && statSync(out).size > 20_000);
-    if (await rotateLogIfNeeded(out, { maxSizeBytes: 20_000, maxFiles: 3 })) rotations++;
-  }
-  assert.ok(existsSync(`${out}.1`) && existsSync(`${out}.2`) && existsSync(`${out}.3`));
-  assert.equal(existsSync(`${out}.4`), false, 'only maxFiles rotated copies');
-  // O_APPEND: after truncation the app writes at the new end, no sparse hole of zeros.
-  await until('writes after rotation', () => statSync(out).size > 0);
-  assert.equal(readFileSync(out, 'utf8').includes('\0'), false);
-  assert.match(readFileSync(`${out}.1`, 'utf8'), /^line \d+ x+$/m);
-  assert.equal(await rotateLogIfNeeded(path.join(dir, 'missing.log'), { maxSizeBytes: 1, maxFiles: 1 }), false);
-});
+import { followLogs, readLogTail, tailFile, type LogLine } from '../../src/process/read-logs.js';
+import { tempDir, until } from '../instance/helpers.js';
 
 test('readLogTail returns the last N lines per instance, filling from .1 after a rotation', async (t) => {
   const dir = tempDir(t);
@@ -61,8 +34,9 @@ test('followLogs sees new lines, survives truncation (rotation) and picks up new
   await until('one', () => seen.length === 1);
   appendFileSync(file0, 'o\n');
   await until('two', () => seen.length === 2);
-  writeFileSync(file0, ''); // rotated by copytruncate
-  await new Promise((r) => setTimeout(r, 60));
+  // Rotated by copytruncate, then fewer bytes written than were read: the follower sees the file shrank
+  // whether or not a poll fell between the truncate and the write.
+  writeFileSync(file0, '');
   appendFileSync(file0, 'after\n');
   writeFileSync(path.join(dir, 'web-1.err.log'), 'new instance\n');
   await until('after rotation', () => seen.length === 4);

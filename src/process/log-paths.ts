@@ -1,0 +1,72 @@
+/**
+ * Where an instance's log files are: the default `<logDir>/<app>-<index>.{out,err}.log`
+ * or the app's spec.logs, and which of them exist (for `berth logs`).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { LogSpec } from '../manifest/types.js';
+
+export interface LogPaths {
+  out: string;
+  err: string;
+}
+
+/**
+ * Default `<logDir>/<app>-<index>.out.log` and `.err.log`; spec.logs.out/err
+ * override them (an override is shared by every instance of the app, as PM2's
+ * merge_logs: appends from several processes interleave line by line).
+ *
+ * @example resolveLogPaths({ app: 'web', index: 0, logDir: '/srv/berth/logs' }).out // '/srv/berth/logs/web-0.out.log'
+ */
+export function resolveLogPaths({ app, index, logDir, logs }: { app: string; index: number; logDir: string; logs?: Partial<LogSpec> }): LogPaths {
+  return {
+    out: logs?.out ?? path.join(logDir, `${app}-${index}.out.log`),
+    err: logs?.err ?? path.join(logDir, `${app}-${index}.err.log`),
+  };
+}
+
+export interface LogTarget {
+  app: string;
+  /** One instance, or every instance that has log files in logDir. */
+  index: number | 'all';
+  logDir: string;
+  /** The app's spec.logs, when it overrides the paths. */
+  logs?: Partial<LogSpec>;
+}
+
+/** The (index, stream, path) triples a LogTarget names, existing files only. */
+export function listLogFiles({ app, index, logDir, logs }: LogTarget): { index: number; stream: 'out' | 'err'; file: string }[] {
+  let indices: number[];
+  if (index !== 'all') indices = [index];
+  else {
+    const pattern = new RegExp(`^${app.replace(/[^a-z0-9-]/g, '')}-(\\d+)\\.(out|err)\\.log$`);
+    const found = new Set<number>();
+    try {
+      for (const name of readdirSync(logDir)) {
+        const match = pattern.exec(name);
+        if (match) found.add(Number(match[1]));
+      }
+    } catch {
+      // no log dir yet
+    }
+    indices = [...found].sort((a, b) => a - b);
+    if (indices.length === 0 && (logs?.out || logs?.err)) indices = [0];
+  }
+  const files: { index: number; stream: 'out' | 'err'; file: string }[] = [];
+  const seen = new Set<string>();
+  for (const i of indices) {
+    const paths = resolveLogPaths({ app, index: i, logDir, logs });
+    for (const stream of ['out', 'err'] as const) {
+      const file = paths[stream];
+      if (seen.has(file)) continue;
+      seen.add(file);
+      try {
+        statSync(file);
+        files.push({ index: i, stream, file });
+      } catch {
+        // never written
+      }
+    }
+  }
+  return files;
+}
