@@ -1,18 +1,17 @@
 /**
  * `berth up`: runs the controller in the foreground (or --detach). Ctrl-C
  * stops the apps, as `docker compose up` does; SIGTERM (or a crash, or
- * SIGKILL) leaves them running for the next controller to adopt.
+ * SIGKILL) leaves them running for the next controller to adopt. The
+ * daemon itself is wired in src/daemon/start-daemon.ts.
  */
 import path from 'node:path';
 import { mkdirSync, openSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Command, CommandContext } from '../command.js';
-import { ApiClient, socketPathFor } from '../../api/api-client.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ApiClient } from '../../api/api-client.js';
 import { BerthError } from '../../errors.js';
-import { stateDbPath } from '../../store/open-store.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
   mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
@@ -64,14 +63,7 @@ export const command: Command = {
     const resyncMs = values.resync ? parseDuration(values.resync as string) : undefined;
     const sweepIntervalMs = values['sweep-interval'] ? parseDuration(values['sweep-interval'] as string) : undefined;
     mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
-    const [{ createLogger }, { openStore }, { PortAllocator, buildInstanceEnv, repairAllocations }, { Supervisor }, { Controller }, { startApiServer }] = await Promise.all([
-      import('../../log/logger.js'),
-      import('../../store/store.js'),
-      import('../../ports/index.js'),
-      import('../../instance/supervisor.js'),
-      import('../../controller/controller.js'),
-      import('../../api/api-server.js'),
-    ]);
+    const [{ createLogger }, { startDaemon }] = await Promise.all([import('../../log/logger.js'), import('../../daemon/start-daemon.js')]);
     const logger = createLogger({ home: ctx.home, console: process.stderr });
     // A crash must leave the apps running (they are detached) and say why in the log.
     const onFatal = (err: unknown) => {
@@ -80,54 +72,9 @@ export const command: Command = {
     };
     process.on('uncaughtException', onFatal);
     process.on('unhandledRejection', onFatal);
-    const store = openStore(stateDbPath(ctx.home));
-    const ports = new PortAllocator({ store, pool });
-    store.meta.set('port_pool', `${pool.start}-${pool.end}`);
-    const repair = repairAllocations(store, {
-      knownApps: new Set(store.apps.list().filter((a) => a.kind === 'App').map((a) => a.name)),
-      knownClaims: new Set(store.apps.list().filter((a) => a.kind === 'PortClaim').map((a) => a.name)),
-      pool,
-    });
-    if (repair.freed.length) logger.warn(`repair: freed ${repair.freed.length} allocation(s) whose owner no longer exists`);
-    for (const row of repair.outOfPool) logger.warn(`repair: ${row.protocol} port ${row.port} of ${row.owner} lies outside the pool`);
-    const supervisor = new Supervisor({
-      store,
-      ...(sweepIntervalMs ? { sweepIntervalMs } : {}),
-      onError: (err, where) => logger.error({ err, key: where.key }, 'instance error'),
-    });
-    let exit!: () => void;
-    const exited = new Promise<void>((resolve) => (exit = resolve));
     const version = (createRequire(import.meta.url)('../../../../package.json') as { version: string }).version;
-    const controller = new Controller({
-      home: ctx.home,
-      dir,
-      store,
-      ports,
-      supervisor,
-      buildEnv: buildInstanceEnv,
-      logger,
-      version,
-      resyncMs,
-      onShutdown: () => exit(),
-    });
-    const api = await startApiServer(controller, socketPathFor(ctx.home), (err) => logger.error({ err }, 'API error'));
-    (await import('../../manifest/schema-validator.js')).warmSchemaValidators();
-    await controller.start();
-    let syncLoop: { stop(): Promise<void> } | undefined;
-    if (values.git) {
-      const { startSyncLoop, resolveSyncSettings, formatSyncResult } = await import('../../sync/index.js');
-      const source = resolveSyncSettings({ repo: values.git as string, branch: values['git-branch'] as string | undefined, path: values['git-path'] as string | undefined, interval: values['git-interval'] as string | undefined, dir }, ctx.cwd);
-      syncLoop = startSyncLoop({
-        store,
-        home: ctx.home,
-        source,
-        onResult: (result) => {
-          for (const line of formatSyncResult(result, { onlyChanges: true })) logger.info({ sync: source.name }, line);
-          void controller.reloadDesired();
-        },
-        onError: (err) => logger.warn({ sync: source.name }, err.message),
-      });
-    }
+    const git = values.git ? { repo: values.git as string, branch: values['git-branch'] as string | undefined, path: values['git-path'] as string | undefined, interval: values['git-interval'] as string | undefined, cwd: ctx.cwd } : undefined;
+    const { controller, closed } = await startDaemon({ home: ctx.home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git });
     ctx.err(`berth controller (pid ${process.pid}) watching ${path.relative(ctx.cwd, dir) || dir}; state in ${ctx.home}; Ctrl-C stops the apps`);
 
     let interrupts = 0;
@@ -142,11 +89,7 @@ export const command: Command = {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     process.on('SIGHUP', onSignal);
-    await exited;
-    await syncLoop?.stop();
-    await api.close();
-    store.close();
-    logger.info('controller stopped');
+    await closed;
     await new Promise((r) => logger.flush(() => r(undefined)));
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
