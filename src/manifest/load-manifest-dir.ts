@@ -47,18 +47,22 @@ function namesMentioned(text: string): string[] {
   return [...text.matchAll(/^\s*name:\s*["']?([a-z0-9][-a-z0-9]*)["']?\s*$/gm)].map((m) => m[1]!);
 }
 
-export async function loadManifestDir(dir: string): Promise<DesiredState> {
-  const files = await listManifestFiles(dir);
+/** One manifest file's absolute path and its text. */
+export interface ManifestText {
+  file: string;
+  text: string;
+}
+
+/**
+ * The desired state from manifest texts, in the order given (the first file
+ * defining a name keeps it). Pure: loadManifestDir reads the files.
+ *
+ * @example desiredStateFrom([{ file: '/srv/m/web.yaml', text }]).resources.get('web')
+ */
+export function desiredStateFrom(texts: ManifestText[]): DesiredState {
   const state: DesiredState = { resources: new Map(), errors: [], files: new Map() };
   const firstFile = new Map<string, string>();
-  for (const file of files) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted while we listed
-      throw err;
-    }
+  for (const { file, text } of texts) {
     const display = displayPath(file);
     const { resources, errors } = parseManifestText(text, file, display);
     const fileErrors = [...errors];
@@ -80,4 +84,17 @@ export async function loadManifestDir(dir: string): Promise<DesiredState> {
   }
   for (const entry of state.files.values()) state.errors.push(...entry.errors);
   return state;
+}
+
+export async function loadManifestDir(dir: string): Promise<DesiredState> {
+  const texts: ManifestText[] = [];
+  for (const file of await listManifestFiles(dir)) {
+    try {
+      texts.push({ file, text: await readFile(file, 'utf8') });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted while we listed
+      throw err;
+    }
+  }
+  return desiredStateFrom(texts);
 }

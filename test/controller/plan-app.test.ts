@@ -54,3 +54,22 @@ test('app deleted: every instance removed', () => {
     { type: 'remove', index: 0 },
   ]);
 });
+
+test('reload and restart are inputs: asked-for indexes are replaced or restarted; a spec change wins', () => {
+  const actual = [running(0, 3000), running(1, 3001), running(2, 3002, 'h0')];
+  const desired = { instances: 3, specHash: 'h1', stopped: false, ports: [port(3000), port(3001), port(3002)] };
+  assert.deepEqual(planApp({ ...desired, reload: new Set([0, 2]) }, actual), [
+    { type: 'replace', index: 0, reason: 'reload' },
+    { type: 'replace', index: 2, reason: 'spec' },
+  ]);
+  assert.deepEqual(planApp({ ...desired, restart: new Set([0, 1]) }, actual), [
+    { type: 'restart', index: 0 },
+    { type: 'restart', index: 1 },
+    { type: 'replace', index: 2, reason: 'spec' },
+  ]);
+  assert.deepEqual(planApp({ ...desired, stopped: true, restart: new Set([0]) }, actual), [
+    { type: 'halt', index: 0 },
+    { type: 'halt', index: 1 },
+    { type: 'halt', index: 2 },
+  ], 'a stopped app restarts nothing');
+});

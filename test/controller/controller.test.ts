@@ -1,0 +1,155 @@
+// The Controller in memory: manifests as texts, a fake watcher, fake timers,
+// a fake instance layer and fake ports over a real in-memory store.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import { Controller } from '../../src/controller/controller.js';
+import type { WatchOptions } from '../../src/controller/manifest-watcher.js';
+import { desiredStateFrom, loadManifestDir, type ManifestText } from '../../src/manifest/load-manifest-dir.js';
+import type { MarkedProcess } from '../../src/process/orphaned-processes.js';
+import { buildInstanceEnv } from '../../src/ports/instance-env.js';
+import { FakeSupervisor } from '../helpers/fake-supervisor.js';
+import { FakePorts } from '../helpers/fake-ports.js';
+import { FakeTimers } from '../helpers/fake-timers.js';
+import { memoryStore } from '../helpers/memory-store.js';
+import type { Store } from '../../src/store/store.js';
+
+const DIR = '/srv/berth/manifests';
+const app = (name: string, spec: string) => `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: node, ${spec}}\n`;
+
+function setup({ orphans = [] as MarkedProcess[], loadManifests, store = memoryStore() }: { orphans?: MarkedProcess[]; loadManifests?: (dir: string) => ReturnType<typeof loadManifestDir>; store?: Store } = {}) {
+  const supervisor = new FakeSupervisor(store);
+  const ports = new FakePorts();
+  const timers = new FakeTimers();
+  const files = new Map<string, string>();
+  let watcher: WatchOptions | undefined;
+  let shutDown = 0;
+  const controller = new Controller({
+    home: '/srv/berth/home', dir: DIR, store, ports, supervisor, buildEnv: buildInstanceEnv, logger: pino({ level: 'silent' }),
+    resyncMs: 30_000, timers, now: () => timers.now,
+    watchManifests: (options) => {
+      watcher = options;
+      return { close: async () => { watcher = undefined; } };
+    },
+    loadManifests: loadManifests ?? (async () => desiredStateFrom([...files].sort().map(([file, text]): ManifestText => ({ file: path.join(DIR, file), text })))),
+    reapOrphans: async () => orphans,
+    onShutdown: () => shutDown++,
+  });
+  /** Writes (or, with undefined, deletes) a manifest and lets the watcher report it. */
+  const edit = async (file: string, text: string | undefined) => {
+    if (text === undefined) files.delete(file);
+    else files.set(file, text);
+    watcher!.onChange();
+    await controller.settle();
+  };
+  return { store, supervisor, ports, timers, files, controller, edit, watching: () => watcher !== undefined, shutdowns: () => shutDown };
+}
+
+test('start reconciles every app; a file change reconciles only what changed', async () => {
+  const { supervisor, files, controller, edit } = setup();
+  files.set('web.yaml', app('web', 'instances: 2, port: "3000-3003"'));
+  files.set('api.yaml', app('api', 'port: 4000'));
+  await controller.start();
+  await controller.settle();
+  assert.deepEqual(supervisor.log.sort(), ['start api/0 port=4000', 'start web/0 port=3000', 'start web/1 port=3001']);
+  await edit('web.yaml', app('web', 'instances: 3, port: "3000-3003"'));
+  assert.deepEqual(supervisor.log.slice(3), ['start web/2 port=3002'], 'scale 2 → 3 starts one; api untouched');
+  await edit('api.yaml', undefined);
+  assert.deepEqual(supervisor.log.slice(4), ['remove api/0']);
+});
+
+test('the resync timer reconciles apps the store knows but no file declares (deleted while the controller was down)', async () => {
+  const { store, supervisor, timers, files, controller } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  files.delete('web.yaml'); // no watcher event: only the resync can notice
+  timers.advance(30_000);
+  await controller.settle();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'remove web/0']);
+  assert.equal(store.apps.get('web'), undefined);
+});
+
+test('instance changes set the Ready condition in one batched write after 50 ms', async () => {
+  const { store, controller, files, timers } = setup();
+  files.set('web.yaml', app('web', 'instances: 2, port: "3000-3001"'));
+  await controller.start();
+  await controller.settle();
+  assert.equal(store.apps.get('web')!.conditions.find((c) => c.type === 'Ready'), undefined, 'not before the batch timer');
+  timers.advance(50);
+  const ready = store.apps.get('web')!.conditions.find((c) => c.type === 'Ready');
+  assert.deepEqual([ready?.status, ready?.message], ['True', '2/2 ready']);
+});
+
+test('restart and reload go through the planner: restart in place, reload replaces', async () => {
+  const { supervisor, files, controller } = setup();
+  files.set('web.yaml', app('web', 'instances: 2, port: "3000-3001", reloadOrder: StartFirst'));
+  await controller.start();
+  await controller.settle();
+  assert.deepEqual(await controller.act('web', 'restart', {}), { message: 'app/web restarted' });
+  assert.deepEqual(supervisor.log.slice(2), ['restart web/0', 'restart web/1']);
+  await controller.act('web', 'reload', {});
+  assert.deepEqual(supervisor.log.slice(4), ['replace web/0 port=3000', 'replace web/1 port=3001']);
+  await controller.reconcileNow('web');
+  assert.equal(supervisor.log.length, 6, 'a request is carried out once');
+});
+
+test('processes a dead controller never recorded are reported as OrphanStopped events', async () => {
+  const { store, files, controller } = setup({ orphans: [{ pid: 4242, startTime: '1', app: 'web', instance: 0 }] });
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  const event = store.events.list('web').find((e) => e.reason === 'OrphanStopped');
+  assert.match(event?.message ?? '', /stopped process 4242: started for web\/0 by a controller that died before recording it/);
+});
+
+test('shutdown stops taking work: the watcher is closed, timers cleared, apps stopped or left running', async () => {
+  const stopping = setup();
+  stopping.files.set('web.yaml', app('web', 'port: 3000'));
+  await stopping.controller.start();
+  await stopping.controller.settle();
+  await stopping.controller.shutdown({ stopApps: true });
+  assert.equal(stopping.watching(), false);
+  assert.equal(stopping.timers.armed, 0);
+  assert.equal(stopping.supervisor.get('web', 0)?.stopped, true);
+  assert.equal(stopping.shutdowns(), 1);
+
+  const leaving = setup();
+  leaving.files.set('web.yaml', app('web', 'port: 3000'));
+  await leaving.controller.start();
+  await leaving.controller.settle();
+  await leaving.controller.shutdown({ stopApps: false });
+  assert.equal(leaving.supervisor.handles[0]!.stopped, false, 'SIGTERM leaves the apps running');
+  assert.deepEqual(leaving.supervisor.actual('web'), [], 'and forgets them');
+});
+
+test('a broken file keeps its apps also for a controller started from another folder', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-ctl-'));
+  const elsewhere = mkdtempSync(path.join(tmpdir(), 'berth-cwd-'));
+  const cwd = process.cwd();
+  t.after(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(elsewhere, { recursive: true, force: true });
+  });
+  writeFileSync(path.join(dir, 'web.yaml'), app('web', 'port: 3000'));
+  const first = setup({ loadManifests: () => loadManifestDir(dir) });
+  await first.controller.start();
+  await first.controller.settle();
+  await first.controller.shutdown({ stopApps: false });
+
+  // Another controller, from another folder, over the same store: the file is now broken and names no app.
+  process.chdir(elsewhere);
+  writeFileSync(path.join(dir, 'web.yaml'), 'apiVersion: berth/v1\nkind: App\nmetadata: {nme: x}\n  spec: [\n');
+  assert.equal(first.store.apps.get('web')!.source, path.join(dir, 'web.yaml'), 'the store records the absolute path');
+  const second = setup({ loadManifests: () => loadManifestDir(dir), store: first.store });
+  await second.controller.start();
+  await second.controller.settle();
+  assert.notEqual(second.store.apps.get('web'), undefined, 'the app is kept');
+  assert.equal(second.supervisor.log.some((line) => line.startsWith('remove')), false);
+  const valid = second.store.apps.get('web')!.conditions.find((c) => c.type === 'ManifestValid');
+  assert.equal(valid?.status, 'False');
+});
