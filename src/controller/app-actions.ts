@@ -34,6 +34,7 @@ export async function runAppAction({ ctx, reconcileAndWait }: AppActionsOptions,
     case 'start': {
       const done = action === 'stop' ? 'stopped' : 'started';
       store.apps.setDesiredState(name, action === 'stop' ? 'stopped' : 'running');
+      if (action === 'start') ctx.requests.request(name, 'start', ctx.supervisor.actual(name).map((instance) => instance.index));
       recordEvent(store, name, null, 'Normal', action === 'stop' ? 'Stopped' : 'Started', `${done} by \`berth ${action}\``);
       await reconcileAndWait(name);
       return { message: `app/${name} ${done}` };

@@ -1,8 +1,8 @@
 /**
  * Carries out one app's plan through the instance layer, in order: start,
  * replace (rolling, one instance at a time), restart, halt, remove. Each
- * done index leaves the rollout requests, so a failed step retries only what
- * is left.
+ * done index's request (from the snapshot planned with) is settled, so a
+ * failed step retries only what is left.
  */
 import type { AppResource } from '../manifest/types.js';
 import { samePorts, type InstancePorts } from '../ports/types.js';
@@ -10,8 +10,9 @@ import type { ActualInstance, AppAction } from './plan-app.js';
 import { instanceConfig } from './instance-config.js';
 import { recordEvent } from './app-status.js';
 import type { ReconcileContext } from './reconcile-context.js';
+import type { RolloutSnapshot } from './rollout-requests.js';
 
-export async function applyAppPlan(ctx: ReconcileContext, resource: AppResource, actions: AppAction[], ports: InstancePorts[], actual: ActualInstance[]): Promise<void> {
+export async function applyAppPlan(ctx: ReconcileContext, resource: AppResource, actions: AppAction[], ports: InstancePorts[], actual: ActualInstance[], asked: RolloutSnapshot): Promise<void> {
   const name = resource.metadata.name;
   const current = new Map(actual.map((instance) => [instance.index, instance]));
   for (const action of actions) {
@@ -39,6 +40,6 @@ export async function applyAppPlan(ctx: ReconcileContext, resource: AppResource,
         recordEvent(ctx.store, name, action.index, 'Normal', 'ScaledDown', `instance ${action.index} removed`);
         break;
     }
-    ctx.requests.done(name, action.index);
+    ctx.requests.done(name, action.index, asked.get(action.index));
   }
 }

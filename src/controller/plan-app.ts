@@ -1,6 +1,6 @@
 /**
  * The reconcile core for one app, pure: what should run (count, spec hash,
- * ports per instance, running or stopped, reloads and restarts asked for)
+ * ports per instance, running or stopped, starts, reloads and restarts asked for)
  * against what runs → the actions that close the gap. Only what changed is
  * touched: scaling keeps existing instances, a spec or port change replaces
  * just the instances it affects, metadata never restarts anything.
@@ -21,6 +21,8 @@ export interface DesiredApp {
   reload?: ReadonlySet<number>;
   /** `berth restart`: instances to restart in place. */
   restart?: ReadonlySet<number>;
+  /** `berth start`: instances to start if they do not run. */
+  start?: ReadonlySet<number>;
 }
 
 /** What runs for one index: the spec hash and ports its process was started with, and whether it is active. */
@@ -55,8 +57,13 @@ export function planApp(desired: DesiredApp | undefined, actual: ActualInstance[
       if (current?.active) actions.push({ type: 'halt', index });
       continue;
     }
-    if (!current || !current.active) {
+    if (!current) {
       actions.push({ type: 'start', index });
+    } else if (!current.active) {
+      // Ended by its own restart policy (or maxRestarts): it stays ended, as a Pod with restartPolicy Never
+      // does, until asked for or until what it runs changes. A resync alone never runs it again.
+      const asked = desired.start?.has(index) || desired.restart?.has(index) || desired.reload?.has(index);
+      if (asked || current.specHash !== desired.specHash || !samePorts(current.ports, ports)) actions.push({ type: 'start', index });
     } else if (current.specHash !== desired.specHash) {
       actions.push({ type: 'replace', index, reason: 'spec' });
     } else if (!samePorts(current.ports, ports)) {

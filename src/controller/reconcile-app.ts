@@ -13,6 +13,7 @@ import { effectiveApp, isStale } from './runtime-override.js';
 import { recordEvent, reportAppPorts, reportPortFailure, setManifestValid } from './app-status.js';
 import { recordedConfigFor } from './instance-config.js';
 import { applyAppPlan } from './apply-app-plan.js';
+import { indexesFor } from './rollout-requests.js';
 import { reconcileClaim } from './reconcile-claim.js';
 import { removeApp } from './remove-app.js';
 import type { ReconcileContext } from './reconcile-context.js';
@@ -80,16 +81,19 @@ export class AppReconciler {
     if (this.pendingShadowCheck.delete(name)) this.warnShadowedEnv(resource, ports[0]);
 
     const actual = supervisor.actual(name);
+    const asked = this.ctx.requests.snapshot(name);
     const actions = planApp({
       instances: effective.instances,
       specHash: resource.specHash,
       stopped,
       ports,
-      reload: this.ctx.requests.of(name, 'reload'),
-      restart: this.ctx.requests.of(name, 'restart'),
+      reload: indexesFor(asked, 'reload'),
+      restart: indexesFor(asked, 'restart'),
+      start: indexesFor(asked, 'start'),
     }, actual);
     if (actions.length) store.apps.setCondition(name, { type: 'Progressing', status: 'True', reason: 'Reconciling', message: actions.map((a) => `${a.type} ${a.index}`).join(', ') });
-    await applyAppPlan(this.ctx, resource, actions, ports, actual);
+    await applyAppPlan(this.ctx, resource, actions, ports, actual, asked);
+    this.ctx.requests.settle(name, asked);
     supervisor.prune(name, effective.instances);
     store.apps.setCondition(name, { type: 'Progressing', status: 'False', reason: 'Reconciled', message: `generation ${generation} reconciled` });
   }

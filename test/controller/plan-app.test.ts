@@ -35,10 +35,15 @@ test('nothing changed: no actions (idempotent)', () => {
   assert.deepEqual(planApp({ instances: 1, specHash: 'h1', stopped: false, ports: [port(3000)] }, actual), []);
 });
 
-test('an inactive (stopped or errored) instance is started again', () => {
-  assert.deepEqual(planApp({ instances: 1, specHash: 'h1', stopped: false, ports: [port(3000)] }, [{ ...running(0, 3000), active: false }]), [
-    { type: 'start', index: 0 },
-  ]);
+test('an instance that ended by its restart policy stays ended until asked for or changed', () => {
+  const ended = [{ ...running(0, 3000), active: false }];
+  const desired = { instances: 1, specHash: 'h1', stopped: false, ports: [port(3000)] };
+  assert.deepEqual(planApp(desired, ended), [], 'a resync alone never runs it again');
+  for (const asked of ['start', 'restart', 'reload'] as const) {
+    assert.deepEqual(planApp({ ...desired, [asked]: new Set([0]) }, ended), [{ type: 'start', index: 0 }], `berth ${asked}`);
+  }
+  assert.deepEqual(planApp({ ...desired, specHash: 'h2' }, ended), [{ type: 'start', index: 0 }], 'a new spec');
+  assert.deepEqual(planApp({ ...desired, ports: [port(4000)] }, ended), [{ type: 'start', index: 0 }], 'new ports');
 });
 
 test('runtime stop halts active instances and starts nothing', () => {
