@@ -41,6 +41,8 @@ export interface Command {
   options: OptionsConfig;
   /** Extra help text (option descriptions, examples). */
   help?: string;
+  /** Rewrites argv before strict parsing, e.g. so `scale web -2` reads -2 as a count, not a flag. */
+  normaliseArgv?(argv: string[]): string[];
   /** Subcommand-style commands parse argv themselves. */
   rawArgs?: boolean;
   run(args: ParsedArgs, ctx: CommandContext): Promise<number>;

@@ -121,7 +121,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
   let parsed;
   try {
-    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: command.normaliseArgv ? command.normaliseArgv(args) : args, options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
     // node's messages are long and mention internals; keep the first sentence
     throw new UsageError(`${(err as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see \`berth ${command.name} --help\`)`);

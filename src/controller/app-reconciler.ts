@@ -165,7 +165,9 @@ export class AppReconciler {
     const actual = this.deps.runtime.actual(name).map((instance) =>
       forced?.has(instance.index) ? { ...instance, specHash: `${instance.specHash}~reload` } : instance,
     );
-    const actions = planApp({ instances: effective.instances, specHash: resource.specHash, stopped, ports }, actual);
+    this.store.instanceStops.clear(name, effective.instances);
+    const stoppedInstances = this.store.instanceStops.list(name);
+    const actions = planApp({ instances: effective.instances, specHash: resource.specHash, stopped, stoppedInstances, ports }, actual);
     if (actions.length) this.store.apps.setCondition(name, { type: 'Progressing', status: 'True', reason: 'Reconciling', message: actions.map((a) => `${a.type} ${a.index}`).join(', ') });
     for (const action of actions) {
       const instancePorts = ports[action.index] ?? { tcp: [], udp: [] };
@@ -301,6 +303,7 @@ export class AppReconciler {
     this.store.transaction(() => {
       this.store.instances.delete(name);
       this.store.overrides.clear(name);
+      this.store.instanceStops.clear(name);
       this.store.apps.delete(name);
     });
     this.event(name, null, 'Normal', 'Deleted', 'manifest removed: instances stopped, ports released');
@@ -321,9 +324,10 @@ export class AppReconciler {
     this.event(resource.metadata.name, null, 'Normal', 'PortOverride', `runtime port override ${formatPortSpec(spec)} (manifest: ${resource.spec.port ?? 'none'})`);
   }
 
-  /** Marks every current instance for replacement at the next reconcile (reload). */
-  markForReplace(app: string): void {
-    this.forceReplace.set(app, new Set(this.deps.runtime.of(app).keys()));
+  /** Marks every current instance (or just `index`) for replacement at the next reconcile (reload). */
+  markForReplace(app: string, index?: number): void {
+    const indices = index === undefined ? [...this.deps.runtime.of(app).keys()] : [index];
+    this.forceReplace.set(app, new Set([...(this.forceReplace.get(app) ?? []), ...indices]));
   }
 
   /** Restarts each running instance in place (same ports). */

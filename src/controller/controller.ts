@@ -15,7 +15,8 @@ import { AppReconciler, type BuildEnv } from './app-reconciler.js';
 import { RuntimeInstances } from './runtime-instances.js';
 import type { PortsDep, SupervisorDep } from './controller-deps.js';
 import { appInfo, instanceViews } from './status-views.js';
-import type { AppAction, AppInfo, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
+import type { ActOptions, AppAction, AppInfo, AppsOverview, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
+import { actOnInstance } from './instance-actions.js';
 import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
 import { stopOrphanedProcesses } from '../process/orphaned-processes.js';
@@ -153,7 +154,22 @@ export class Controller implements ControllerApi {
     return appInfo(this.opts.store, name, (a, i) => this.runtime.get(a, i)?.handle.snapshot(), manifestErrorsFor(this.desiredState, name));
   }
 
-  async act(name: string, action: AppAction, { port }: { port?: string }): Promise<{ message: string }> {
+  // ---- PM2 user's day (issue #15): app summaries for `all` / `-l`, actions on one instance ----
+
+  async listApps(): Promise<AppsOverview> {
+    return {
+      apps: this.opts.store.apps.list().map((a) => ({ name: a.name, kind: a.kind, labels: a.labels, desiredState: a.desiredState })),
+      manifestErrors: this.desiredState.errors.map((e) => e.message),
+    };
+  }
+
+  async act(name: string, action: AppAction, { port, instance }: ActOptions): Promise<{ message: string }> {
+    if (instance !== undefined) {
+      return actOnInstance({ store: this.opts.store, reconciler: this.reconciler, runtime: this.runtime, reconcileAndWait: (n) => this.reconcileAndWait(n) }, name, instance, action, { port });
+    }
+    // An action on the whole app ends the stops of single instances, as `pm2 restart all` starts stopped ones.
+    if (action !== 'stop') this.opts.store.instanceStops.clear(name);
+    // ---- end of the issue #15 block ----
     const resource = this.reconciler.desiredApp(name);
     if (!this.opts.store.apps.get(name)) throw new BerthError('NOT_FOUND', `app "${name}" is not reconciled yet`);
     switch (action) {

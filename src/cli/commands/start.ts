@@ -8,7 +8,8 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Command } from '../command.js';
-import { ApiClient } from '../../api/api-client.js';
+import { runAppActions, TARGETS_USAGE, TARGETS_HELP, examplesHelp } from '../app-action-command.js';
+import { isTargetWord, parseTarget } from '../targets.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
 import { applyDocuments } from '../../apply/apply-documents.js';
 import { resourceRef } from '../../apply/plan-apply.js';
@@ -52,8 +53,13 @@ export function manifestForCommand(commandLine: string, options: { name?: string
 export const command: Command = {
   name: 'start',
   summary: 'Start a stopped app, or run a command: writes its manifest into the watched directory (PMDaemon/PM2 style).',
-  usage: 'berth start NAME\nberth start "CMD ARGS" [--name NAME] [--port SPEC] [--instances N] [--env K=V]... [--shell] [--dir DIR]\nberth start app.js [--name NAME] ...',
-  help: 'A bare script runs with its interpreter by extension: .js/.mjs/.cjs node, .py python3, .sh bash; anything else is executed directly. No shell unless --shell.',
+  usage: `berth start ${TARGETS_USAGE}\nberth start "CMD ARGS" [--name NAME] [--port SPEC] [--instances N] [--env K=V]... [--shell] [--dir DIR]\nberth start app.js [--name NAME] [-i N|max] ...`,
+  help: [
+    TARGETS_HELP,
+    'A bare script runs with its interpreter by extension: .js/.mjs/.cjs node, .py python3, .sh bash; anything else is executed directly. No shell unless --shell.',
+    '',
+    examplesHelp(['berth start web', 'berth start web/1', 'berth start all', 'berth start app.js -i max', 'berth start "python3 -m http.server" --name files --port 8000']),
+  ].join('\n'),
   options: {
     name: { type: 'string', short: 'n' },
     port: { type: 'string', short: 'p' },
@@ -62,20 +68,20 @@ export const command: Command = {
     shell: { type: 'boolean' },
     dir: { type: 'string' },
     wait: { type: 'boolean' },
+    selector: { type: 'string', short: 'l' },
   },
   async run({ values, positionals }, ctx) {
-    if (positionals.length !== 1) throw new UsageError('start takes one app name, or one command in quotes: berth start "node server.js" --name web');
-    const [target] = positionals as [string];
-    const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
-    const imperative = values.name !== undefined || values.port !== undefined || values.instances !== undefined || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(target);
-    if (!imperative) {
-      const state = await loadManifestDir(dir);
-      if (state.resources.has(target)) {
-        const { message } = await new ApiClient(ctx.home).act(target, 'start', {});
-        ctx.out(message);
-        return 0;
+    const imperative = values.name !== undefined || values.port !== undefined || values.instances !== undefined || values.shell === true;
+    if (!imperative && (values.selector !== undefined || (positionals.length > 0 && positionals.every(isTargetWord)))) {
+      // `berth start web` starts an app; `berth start redis-server` (no such app) runs a program.
+      const single = positionals.length === 1 && positionals[0] !== 'all' ? parseTarget(positionals[0]!) : undefined;
+      if (!single || (await loadManifestDir(await resolveManifestDir(ctx, values.dir as string | undefined))).resources.has(single.app)) {
+        return runAppActions(ctx, 'start', { words: positionals, selector: values.selector as string | undefined });
       }
     }
+    if (positionals.length !== 1) throw new UsageError('start takes app names, or one command in quotes: berth start "node server.js" --name web');
+    const [target] = positionals as [string];
+    const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
     const manifest = manifestForCommand(target, {
       name: values.name as string | undefined,
       port: values.port as string | undefined,
