@@ -23,6 +23,8 @@ export interface CommandContext {
   err: (line: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
+  /** Colours allowed on stdout: a terminal, and NO_COLOR unset. */
+  color: boolean;
 }
 
 export interface ParsedArgs {

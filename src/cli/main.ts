@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Command, CommandContext } from './command.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
+import { useColour } from '../util/use-colour.js';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   up: () => import('./commands/up.js'),
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   start: () => import('./commands/start.js'),
   scale: () => import('./commands/scale.js'),
   logs: () => import('./commands/logs.js'),
+  flush: () => import('./commands/flush.js'),
   ports: () => import('./commands/ports.js'),
   sync: () => import('./commands/sync.js'),
 };
@@ -43,7 +45,8 @@ const SUMMARIES: [string, string][] = [
   ['stop NAME / start NAME', 'stop or start an app at runtime'],
   ['start "CMD" --name N', 'run a command: writes its manifest'],
   ['scale NAME --instances N', 'change the number of instances'],
-  ['logs NAME', 'print or follow an app\'s logs'],
+  ['logs [NAME]', 'print or follow logs: one app, or every app prefixed NAME/INDEX'],
+  ['flush [NAME]', 'empty log files'],
   ['ports', 'port allocations; ports allocate / deallocate'],
   ['sync --repo URL', 'GitOps: keep the manifest directory in step with a git repository'],
 ];
@@ -95,6 +98,7 @@ export function makeContext(home: string | undefined): CommandContext {
     err: (line) => process.stderr.write(`${line}\n`),
     stdin: process.stdin,
     isTTY: Boolean(process.stdout.isTTY),
+    color: useColour(process.stdout),
   };
 }
 

@@ -47,7 +47,7 @@ test('logs, list -o yaml, apply --prune -l, delete -f', async (t) => {
 
   const logs = await berth.cli(['logs', 'one', '--lines', '5']);
   assert.equal(logs.code, 0, logs.stderr);
-  assert.match(logs.stdout, new RegExp(`^one-0 \\| listening on ${p1}$`, 'm'));
+  assert.match(logs.stdout, new RegExp(`^one/0 \\| listening on ${p1}$`, 'm'));
 
   const { rm } = await import('node:fs/promises');
   await rm(path.join(input, 'two.yaml'));

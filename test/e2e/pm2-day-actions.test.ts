@@ -3,12 +3,11 @@
 // real processes, through the CLI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { BerthHarness, helloApp, type InstanceRow } from '../helpers/berth-harness.js';
+import { allOnline, BerthHarness, helloApp, type InstanceRow } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
 
 const labelled = (text: string, name: string, labels: string) => text.replace(`  name: ${name}`, `  name: ${name}\n  labels: {${labels}}`);
 const pids = (rows: InstanceRow[]) => Object.fromEntries(rows.map((r) => [`${r.app}/${r.instance}`, r.pid]));
-const allOnline = (count: number) => (rows: InstanceRow[]) => rows.length === count && rows.every((r) => r.status === 'online');
 
 test('restart, stop and start take names, NAME/INDEX, all and -l; a typo changes nothing', async (t) => {
   const berth = await BerthHarness.create();

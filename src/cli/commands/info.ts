@@ -73,7 +73,7 @@ export const command: Command = {
     const [name] = positionals;
     if (!name) throw new UsageError('info needs an app name: berth info NAME');
     const info = await readAppInfo(ctx, name);
-    ctx.out(format === 'json' || format === 'yaml' ? await renderData(info, format) : renderInfo(info, ctx.isTTY));
+    ctx.out(format === 'json' || format === 'yaml' ? await renderData(info, format) : renderInfo(info, ctx.color));
     return 0;
   },
 };

@@ -38,7 +38,7 @@ export const command: Command = {
       const row = [
         String(v.instance),
         v.app,
-        formatStatus(v.status, ctx.isTTY),
+        formatStatus(v.status, ctx.color),
         v.pid === null ? '-' : String(v.pid),
         portText(v),
         v.cpu === null ? '-' : v.cpu.toFixed(1),
