@@ -2,6 +2,7 @@
 import type { Condition } from '../store/apps-table.js';
 import type { EventRecord } from '../store/events-table.js';
 import type { InstanceStatus } from '../store/instances-table.js';
+import type { RunView } from '../controller/run-view.js';
 
 /** One row of `berth list -o json` (SPEC.md's fields, plus a few). */
 export interface InstanceView {
@@ -38,6 +39,8 @@ export interface AppInfo {
   events: EventRecord[];
   /** Present when the manifest currently on disk is invalid: the apps keep their last good spec. */
   manifestErrors: string[];
+  /** Apps: what runs (command, cwd, env with secrets masked, log paths). */
+  run?: RunView;
   /** Set when a `berth sync` source wrote this app's manifest. */
   sync?: { source: string; repo: string; revision: string | null; ready: string; lastError: string | null };
 }

@@ -151,7 +151,7 @@ export class Controller implements ControllerApi {
   }
 
   async appInfo(name: string): Promise<AppInfo> {
-    return appInfo(this.opts.store, name, (a, i) => this.runtime.get(a, i)?.handle.snapshot(), manifestErrorsFor(this.desiredState, name));
+    return appInfo(this.opts.store, name, (a, i) => this.runtime.get(a, i)?.handle.snapshot(), manifestErrorsFor(this.desiredState, name), path.join(this.opts.home, 'logs'));
   }
 
   // ---- PM2 user's day (issue #15): app summaries for `all` / `-l`, actions on one instance ----

@@ -11,6 +11,7 @@ import { heldPortsByInstance, heldPortsOfOwner } from '../store/instance-ports-q
 import { NotFoundError } from '../errors.js';
 import { overrideKey } from './override-key.js';
 import { readSyncStatus } from '../sync/read-sync-status.js';
+import { runView } from './run-view.js';
 
 export type LiveLookup = (app: string, index: number) => InstanceSnapshot | undefined;
 
@@ -39,7 +40,8 @@ export function instanceViews(store: Store, live: LiveLookup = () => undefined, 
   });
 }
 
-export function appInfo(store: Store, name: string, live: LiveLookup = () => undefined, manifestErrors: string[] = []): AppInfo {
+/** `logDir` (<home>/logs) adds what the app runs (`run`: command, cwd, env masked, log paths). */
+export function appInfo(store: Store, name: string, live: LiveLookup = () => undefined, manifestErrors: string[] = [], logDir?: string): AppInfo {
   const record = store.apps.get(name);
   if (!record) throw new NotFoundError(`app "${name}"`);
   const override = store.overrides.get(name);
@@ -68,12 +70,14 @@ export function appInfo(store: Store, name: string, live: LiveLookup = () => und
     };
   }
   const spec = (record.resource as AppResource).spec;
+  const instances = validOverride?.instances ?? spec.instances;
   return {
     ...base,
+    ...(logDir === undefined ? {} : { run: runView(name, spec, { instances, logDir }) }),
     configured: { port: spec.port ?? null, instances: spec.instances, ports: spec.ports },
     effective: {
       port: validOverride?.port ?? spec.port ?? null,
-      instances: validOverride?.instances ?? spec.instances,
+      instances,
       override: validOverride ? { port: validOverride.port, instances: validOverride.instances } : null,
     },
     instances: instanceViews(store, live, Date.now(), name),

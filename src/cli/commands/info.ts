@@ -6,6 +6,7 @@ import { formatStatus, formatUptime } from '../format/human.js';
 import { outputOption, parseOutputFormat, renderData } from '../format/output-format.js';
 import { UsageError } from '../../errors.js';
 import type { AppInfo } from '../../api/api-types.js';
+import type { RunView } from '../../controller/run-view.js';
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
 
@@ -13,14 +14,33 @@ function age(iso: string | number): string {
   return formatUptime(Date.now() - (typeof iso === 'number' ? iso : Date.parse(iso)));
 }
 
+/** A word as a shell would need it quoted (display only: berth runs no shell unless asked). */
+function quoteWord(word: string): string {
+  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function renderRun(run: RunView, field: (label: string, value: string) => void): void {
+  field('Command', run.shell ? `sh -c ${quoteWord(run.script)}${run.args.length ? ` sh ${run.args.map(quoteWord).join(' ')}` : ''}` : [run.script, ...run.args].map(quoteWord).join(' '));
+  field('Cwd', run.cwd);
+  const limit = run.maxRestarts === null ? '' : `; errored after ${run.maxRestarts} exits in a row within ${formatUptime(run.minUptimeMs)}`;
+  field('Restart', `${run.restartPolicy}${limit}; stop with ${run.stopSignal}, SIGKILL after ${formatUptime(run.stopTimeoutMs)}`);
+  const env = Object.entries(run.env).map(([k, v]) => `${k}=${v}`);
+  env.forEach((line, i) => field(i === 0 ? 'Env' : '', line));
+  if (env.length === 0) field('Env', '<none> (plus PORT, BERTH_APP_NAME, ... per instance; see `berth env NAME`)');
+  const shared = run.logs.length > 1 && run.logs[0]!.out === run.logs[1]!.out;
+  const logs = shared ? [{ ...run.logs[0]!, label: 'all' }] : run.logs.map((l) => ({ ...l, label: String(l.instance) }));
+  logs.forEach((l, i) => field(i === 0 ? 'Logs' : '', `${l.label}: ${l.out}  ${l.err}`));
+}
+
 export function renderInfo(info: AppInfo, tty: boolean): string {
   const lines: string[] = [];
-  const field = (label: string, value: string) => lines.push(`${`${label}:`.padEnd(14)}${value}`);
+  const field = (label: string, value: string) => lines.push(`${(label ? `${label}:` : '').padEnd(14)}${value}`);
   field('Name', info.name);
   field('Kind', info.kind);
   field('Source', info.source);
   field('Labels', Object.entries(info.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>');
   field('Generation', `${info.generation} (observed ${info.observedGeneration})`);
+  if (info.run) renderRun(info.run, field);
   if (info.kind === 'PortClaim') {
     field('Demand', `tcp ${info.configured.ports.tcp}, udp ${info.configured.ports.udp}`);
     field('Claimed', `tcp [${info.claimed?.tcp.join(', ') ?? ''}] udp [${info.claimed?.udp.join(', ') ?? ''}]`);
