@@ -125,9 +125,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const ctx = makeContext(home);
   if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
+  const normalised = command.normaliseArgv ? command.normaliseArgv(args) : args;
   let parsed;
   try {
-    parsed = parseArgs({ args: command.normaliseArgv ? command.normaliseArgv(args) : args, options: command.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: normalised, options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
     // node's messages are long and mention internals; keep the first sentence
     throw new UsageError(`${(err as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see \`berth ${command.name} --help\`)`);

@@ -18,6 +18,16 @@ import { BerthError, UsageError } from '../../errors.js';
 import { splitArgs, toDnsLabel } from '../../manifest/ecosystem/index.js';
 import { checkPortSpecFits, parsePortSpec } from '../../ports/port-spec.js';
 import { interpreterFor } from '../../manifest/ecosystem/convert-command.js';
+import { instanceCount } from '../../manifest/ecosystem/convert-instances.js';
+import { availableParallelism } from 'node:os';
+import { existsSync, statSync } from 'node:fs';
+
+/** `berth start ecosystem.config.js` (PM2's first habit): a config file, applied rather than run. */
+function isConfigFile(word: string, cwd: string): boolean {
+  if (!/(?:\.config\.[cm]?js|\.json|\.ya?ml)$/i.test(word)) return false;
+  const file = path.resolve(cwd, word);
+  return existsSync(file) && statSync(file).isFile();
+}
 
 function parseEnvFlags(values: unknown): Record<string, string> {
   const env: Record<string, string> = {};
@@ -29,7 +39,7 @@ function parseEnvFlags(values: unknown): Record<string, string> {
   return env;
 }
 
-export function manifestForCommand(commandLine: string, options: { name?: string; port?: string; instances?: string; cwd: string; env: Record<string, string>; shell: boolean }): Record<string, unknown> {
+export function manifestForCommand(commandLine: string, options: { name?: string; port?: string; instances?: string; cpus?: number; cwd: string; env: Record<string, string>; shell: boolean }): Record<string, unknown> {
   const words = options.shell ? [commandLine] : splitArgs(commandLine);
   if (words.length === 0) throw new UsageError('start needs a command, e.g. berth start "node server.js" --name web');
   let [script, ...args] = words as [string, ...string[]];
@@ -41,9 +51,10 @@ export function manifestForCommand(commandLine: string, options: { name?: string
   if (options.shell) spec.shell = true;
   if (Object.keys(options.env).length) spec.env = options.env;
   if (options.instances !== undefined) {
-    const n = Number(options.instances);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--instances must be a whole number, got "${options.instances}"`);
-    spec.instances = n;
+    // PM2's -i: a count, max (one per CPU), 0 (the same) or -N (N fewer than the CPUs)
+    const n = instanceCount(options.instances, options.cpus ?? availableParallelism());
+    if (!n || !/^(?:-?[0-9]+|max)$/i.test(options.instances.trim())) throw new UsageError(`--instances must be a whole number or max, got "${options.instances}"`);
+    spec.instances = n.count;
   }
   if (options.port !== undefined) checkPortSpecFits(parsePortSpec(options.port), (spec.instances as number | undefined) ?? 1);
   if (options.port !== undefined) spec.port = /^[0-9]+$/.test(options.port) ? Number(options.port) : options.port;
@@ -57,8 +68,10 @@ export const command: Command = {
   help: [
     TARGETS_HELP,
     'A bare script runs with its interpreter by extension: .js/.mjs/.cjs node, .py python3, .sh bash; anything else is executed directly. No shell unless --shell.',
+    '-i N | max | 0 | -N: instances as PM2 counts them (max and 0: one per CPU; -N: N fewer, written -i-1 or --instances=-1).',
+    'A config file (ecosystem.config.js, *.json, *.yaml) is applied as `berth apply -f FILE [--env NAME]` would.',
     '',
-    examplesHelp(['berth start web', 'berth start web/1', 'berth start all', 'berth start app.js -i max', 'berth start "python3 -m http.server" --name files --port 8000']),
+    examplesHelp(['berth start web', 'berth start web/1', 'berth start all', 'berth start app.js -i max', 'berth start ecosystem.config.js --env production', 'berth start "python3 -m http.server" --name files --port 8000']),
   ].join('\n'),
   options: {
     name: { type: 'string', short: 'n' },
@@ -82,6 +95,14 @@ export const command: Command = {
     if (positionals.length !== 1) throw new UsageError('start takes app names, or one command in quotes: berth start "node server.js" --name web');
     const [target] = positionals as [string];
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
+    if (!imperative && isConfigFile(target, ctx.cwd)) {
+      const envs = (values.env as string[] | undefined) ?? [];
+      if (envs.length > 1 || envs.some((e) => e.includes('='))) throw new UsageError('with a config file, --env names one env_NAME block: berth start ecosystem.config.js --env production');
+      const { writes, warnings } = await applyDocuments({ target, recursive: false, dir, home: ctx.home, cwd: ctx.cwd, stdin: ctx.stdin, envName: envs[0], dryRun: false });
+      for (const warning of warnings) ctx.err(`Warning: ${warning}`);
+      for (const write of writes) ctx.out(`${resourceRef(write)} ${write.change}`);
+      return 0;
+    }
     const manifest = manifestForCommand(target, {
       name: values.name as string | undefined,
       port: values.port as string | undefined,
