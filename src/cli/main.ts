@@ -29,6 +29,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   flush: () => import('./commands/flush.js'),
   ports: () => import('./commands/ports.js'),
   sync: () => import('./commands/sync.js'),
+  startup: () => import('./commands/startup.js'),
+  unstartup: () => import('./commands/unstartup.js'),
 };
 
 const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
@@ -51,6 +53,7 @@ const SUMMARIES: [string, string][] = [
   ['flush [NAME]', 'empty log files'],
   ['ports', 'port allocations; ports allocate / deallocate'],
   ['sync --repo URL', 'GitOps: keep the manifest directory in step with a git repository'],
+  ['startup [--print]', 'start berth at boot (systemd unit); unstartup removes it'],
 ];
 
 function mainHelp(): string {
