@@ -11,7 +11,7 @@ import type { Command, CommandContext } from './command.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
 import { useColour } from '../util/use-colour.js';
 
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   up: () => import('./commands/up.js'),
   down: () => import('./commands/down.js'),
   apply: () => import('./commands/apply.js'),
@@ -31,9 +31,10 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   sync: () => import('./commands/sync.js'),
   startup: () => import('./commands/startup.js'),
   unstartup: () => import('./commands/unstartup.js'),
+  completion: () => import('./commands/completion.js'),
 };
 
-const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
+export const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
 
 const SUMMARIES: [string, string][] = [
   ['up', 'run the controller on a manifest directory'],
@@ -54,6 +55,7 @@ const SUMMARIES: [string, string][] = [
   ['ports', 'port allocations; ports allocate / deallocate'],
   ['sync --repo URL', 'GitOps: keep the manifest directory in step with a git repository'],
   ['startup [--print]', 'start berth at boot (systemd unit); unstartup removes it'],
+  ['completion bash|zsh|fish', 'shell completion script'],
 ];
 
 function mainHelp(): string {
