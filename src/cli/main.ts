@@ -7,6 +7,7 @@
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
+import { homedir } from 'node:os';
 import type { Command, CommandContext } from './command.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
 import { useColour } from '../util/use-colour.js';
@@ -63,7 +64,7 @@ function mainHelp(): string {
   return [
     'berth: a declarative process manager for one host',
     '',
-    'Usage: berth <command> [options]   (every command takes --home DIR; default $BERTH_HOME or ./.berth)',
+    'Usage: berth <command> [options]   (every command takes --home DIR; default $BERTH_HOME, else ~/.berth)',
     '',
     'Commands:',
     ...SUMMARIES.map(([usage, summary]) => `  ${usage.padEnd(width)}  ${summary}`),
@@ -73,7 +74,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage.split('\n').join('\n       ')}`, '', command.summary, ...(command.help ? ['', command.help] : []), '', 'Global: --home DIR  state, socket and logs (default $BERTH_HOME or ./.berth)'].join('\n');
+  return [`Usage: ${command.usage.split('\n').join('\n       ')}`, '', command.summary, ...(command.help ? ['', command.help] : []), '', 'Global: --home DIR  state, socket and logs (default $BERTH_HOME, else ~/.berth)'].join('\n');
 }
 
 /** Pulls `--home DIR` / `--home=DIR` out of argv wherever it stands. */
@@ -98,7 +99,8 @@ function extractHome(argv: string[]): { home?: string; rest: string[] } {
 export function makeContext(home: string | undefined): CommandContext {
   const cwd = process.cwd();
   return {
-    home: path.resolve(cwd, home ?? process.env.BERTH_HOME ?? '.berth'),
+    // one state per user and host, as PM2's ~/.pm2, whatever the current folder
+    home: path.resolve(cwd, home ?? (process.env.BERTH_HOME || path.join(homedir(), '.berth'))),
     cwd,
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),

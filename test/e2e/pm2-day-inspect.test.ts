@@ -1,11 +1,14 @@
 // The PM2 user's day, looking: info shows what runs with secrets masked (text,
 // json, yaml); env prints the real environment unmasked; list warns about
-// invalid manifests, refuses unknown names, -o name, -l, and -w reprints rows.
+// invalid manifests, refuses unknown names, -o name, -l, and -w reprints rows;
+// the default home.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { allOnline, BerthHarness, helloApp, HELLO_DIR } from '../helpers/berth-harness.js';
+import { allOnline, BerthHarness, BIN, helloApp, HELLO_DIR } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
 
 const SECRETS = '  env: {NODE_ENV: production, API_KEY: s3cret-key, DB_PASSWORD: pw-123, GREETING: "hi there"}';
@@ -83,4 +86,19 @@ test('list: warnings for invalid manifests, unknown names, -o name, -l, -w', asy
   await watch.waitFor(/^1\s+web\s+deleted/m, 'web/1 reprinted as deleted');
   assert.equal(await watch.stop(), 0);
   assert.doesNotMatch(watch.stdout, /^0\s+web\s+\S+.*\n[\s\S]*^0\s+web/m, 'web/0 did not change, so it is printed once');
+});
+
+test('the default home is $BERTH_HOME, else ~/.berth, whatever the current folder', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  const home = path.join(berth.root, 'user');
+  const elsewhere = path.join(berth.root, 'some', 'project');
+  mkdirSync(elsewhere, { recursive: true });
+  const base = await freePortRange(1);
+  const run = (env: NodeJS.ProcessEnv) => execFileSync(process.execPath, [BIN, 'ports', 'allocate', '1', 'probe', 'tcp', '--port-pool', `${base}-${base}`], { cwd: elsewhere, env: { ...process.env, HOME: home, BERTH_HOME: '', ...env }, encoding: 'utf8' });
+  run({});
+  assert.ok(existsSync(path.join(home, '.berth', 'state.db')), 'state in ~/.berth');
+  assert.equal(existsSync(path.join(elsewhere, '.berth')), false, 'nothing in the current folder');
+  run({ BERTH_HOME: berth.home });
+  assert.ok(existsSync(path.join(berth.home, 'state.db')), 'state in $BERTH_HOME');
 });
