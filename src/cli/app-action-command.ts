@@ -9,6 +9,7 @@ import { ApiClient } from '../api/api-client.js';
 import type { AppAction } from '../api/api-types.js';
 import { UsageError, toBerthError } from '../errors.js';
 import { resolveTargets, targetName } from './targets.js';
+import { examplesHelp } from './format/examples.js';
 
 const SUMMARIES: Record<AppAction, string> = {
   restart: 'Restart apps or single instances. --port sets a runtime port override (kept in the store, not in the manifest) until the manifest\'s spec changes.',
@@ -56,10 +57,6 @@ const EXAMPLES: Record<AppAction, string[]> = {
   stop: ['berth stop web', 'berth stop web/1', 'berth stop all', 'berth stop -l tier=batch'],
   start: ['berth start web', 'berth start web/1', 'berth start all'],
 };
-
-export function examplesHelp(lines: string[]): string {
-  return ['Examples:', ...lines.map((l) => `  ${l}`)].join('\n');
-}
 
 export function appActionCommand(action: AppAction, { withPort }: { withPort: boolean }): Command {
   return {

@@ -12,7 +12,7 @@ import { waitForApps } from '../../apply/wait-for-apps.js';
 import { parseDuration } from '../../manifest/duration.js';
 import { UsageError } from '../../errors.js';
 import { applyInputOptions, applyRequestFrom } from '../apply-args.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 type ApplyOutput = 'text' | 'yaml' | 'json' | 'name';
 

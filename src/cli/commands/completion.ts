@@ -5,7 +5,7 @@ import { completionModel } from '../completion/completion-model.js';
 import { bashCompletion } from '../completion/bash.js';
 import { zshCompletion } from '../completion/zsh.js';
 import { fishCompletion } from '../completion/fish.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 const SHELLS = { bash: bashCompletion, zsh: zshCompletion, fish: fishCompletion } as const;
 

@@ -9,7 +9,7 @@ import { waitForApps } from '../../apply/wait-for-apps.js';
 import { loadManifestDir } from '../../manifest/load-manifest-dir.js';
 import { UsageError } from '../../errors.js';
 import { resolveTargets } from '../targets.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 export const command: Command = {
   name: 'delete',

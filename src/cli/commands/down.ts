@@ -6,6 +6,7 @@
 import type { Command } from '../command.js';
 import { withExistingStore } from '../../store/with-existing-store.js';
 import { ApiClient } from '../../api/api-client.js';
+import { examplesHelp } from '../format/examples.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -13,6 +14,7 @@ export const command: Command = {
   name: 'down',
   summary: 'Stop every app and the controller.',
   usage: 'berth down',
+  help: 'Without a running controller, stops the processes the store records (and any this home started but never recorded).\n\n' + examplesHelp(['berth down', 'berth --home /srv/berth down']),
   options: {},
   async run(_args, ctx) {
     const client = new ApiClient(ctx.home);

@@ -9,7 +9,7 @@ import { readInstances } from '../read-state.js';
 import { parseTarget } from '../targets.js';
 import { BerthError, NotFoundError, UsageError } from '../../errors.js';
 import { outputOption, parseOutputFormat, renderData } from '../format/output-format.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 /** Parses /proc/PID/environ (NUL-separated KEY=VALUE). */
 export function parseEnviron(raw: Buffer): Record<string, string> {

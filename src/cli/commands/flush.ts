@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from '../command.js';
 import { flushLogFiles, listSelectedLogFiles } from '../../process/log-sources.js';
 import { selectLogs } from '../log-selection.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 export const command: Command = {
   name: 'flush',

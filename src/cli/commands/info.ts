@@ -7,6 +7,7 @@ import { outputOption, parseOutputFormat, renderData } from '../format/output-fo
 import { UsageError } from '../../errors.js';
 import type { AppInfo } from '../../api/api-types.js';
 import type { RunView } from '../../controller/run-view.js';
+import { examplesHelp } from '../format/examples.js';
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
 
@@ -85,8 +86,9 @@ export function renderInfo(info: AppInfo, tty: boolean): string {
 export const command: Command = {
   name: 'info',
   aliases: ['describe'],
-  summary: 'Describe an app: configured and effective ports, each instance\'s assignment, conditions and recent events.',
+  summary: 'Describe an app: what it runs (command, cwd, restart policy, env with secrets masked, log paths), configured and effective ports, each instance\'s assignment, conditions and recent events.',
   usage: 'berth info NAME [-o json|yaml]',
+  help: 'Env values whose key contains SECRET, TOKEN, PASSWORD or KEY show as *** (also in -o json|yaml); `berth env NAME[/INDEX]` prints them.\n\n' + examplesHelp(['berth info web', 'berth describe web -o yaml']),
   options: { ...outputOption },
   async run({ values, positionals }, ctx) {
     const format = parseOutputFormat(values.output);

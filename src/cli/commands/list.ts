@@ -12,7 +12,7 @@ import { matchesSelector, parseSelector } from '../../apply/plan-apply.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { parseTarget } from '../targets.js';
 import { LIST_HEADERS, instanceName, listRow, watchKey } from '../list-rows.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 type ListFormat = 'table' | 'wide' | 'json' | 'yaml' | 'name';
 

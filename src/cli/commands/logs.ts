@@ -9,7 +9,7 @@ import { readLogFilesTail, followLogs, type LogLine } from '../../process/log-fi
 import { listSelectedLogFiles } from '../../process/log-sources.js';
 import { UsageError } from '../../errors.js';
 import { selectLogs } from '../log-selection.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 const PREFIX_COLOURS = [36, 33, 32, 35, 34, 96, 93, 92, 95, 94];
 

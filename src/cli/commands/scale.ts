@@ -9,7 +9,7 @@ import { findManifest } from '../../apply/find-manifest.js';
 import { editManifestFile } from '../../apply/edit-manifest-file.js';
 import { BerthError, UsageError } from '../../errors.js';
 import { checkPortSpecFits, parsePortSpec } from '../../ports/port-spec.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 const MAX_INSTANCES = 10_000;
 

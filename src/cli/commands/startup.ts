@@ -13,7 +13,7 @@ import { resolveManifestDir } from '../../apply/manifest-dir.js';
 import { systemdUnit, unitName } from '../../startup/systemd-unit.js';
 import { writeFileAtomic } from '../../util/write-file-atomic.js';
 import { BerthError } from '../../errors.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 export const SYSTEM_UNIT_DIR = '/etc/systemd/system';
 

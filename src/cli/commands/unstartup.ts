@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import type { Command } from '../command.js';
 import { checkCanInstall, systemctl, unitPlace } from './startup.js';
-import { examplesHelp } from '../app-action-command.js';
+import { examplesHelp } from '../format/examples.js';
 
 export const command: Command = {
   name: 'unstartup',
