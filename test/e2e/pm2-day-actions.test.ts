@@ -53,6 +53,14 @@ test('restart, stop and start take names, NAME/INDEX, all and -l; a typo changes
   assert.deepEqual([startOne.code, startOne.stdout.trim()], [0, 'app/web instance 0 started'], startOne.stderr);
   await berth.waitFor(allOnline(3), 'web/0 online again');
 
+  const beforeReload = pids(await berth.instances());
+  const reloadOne = await berth.cli(['reload', 'web/0']);
+  assert.deepEqual([reloadOne.code, reloadOne.stdout.trim()], [0, 'app/web instance 0 reloaded'], reloadOne.stderr);
+  const afterReload = pids(await berth.waitFor((r) => allOnline(3)(r) && r.find((i) => i.app === 'web' && i.instance === 0)!.pid !== beforeReload['web/0'], 'web/0 replaced by reload'));
+  assert.equal(afterReload['web/1'], beforeReload['web/1'], 'reload web/0 leaves web/1 alone');
+  const portOnInstance = await berth.cli(['restart', 'web/0', '--port', '4000']);
+  assert.deepEqual([portOnInstance.code, portOnInstance.stderr.trim()], [1, 'Error: --port applies to a whole app (its instances share one port spec); drop /0']);
+
   const stopAll = await berth.cli(['stop', 'all']);
   assert.deepEqual([stopAll.code, stopAll.stdout.trim().split('\n')], [0, ['app/api stopped', 'app/web stopped']], stopAll.stderr);
   await berth.waitFor((r) => r.every((i) => i.status === 'stopped'), 'everything stopped');
