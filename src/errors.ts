@@ -65,6 +65,32 @@ export class ManifestError extends BerthError {
   }
 }
 
+/**
+ * Every problem found in the manifests given to apply/diff, one line each
+ * (at most `perFile` per file, then a count of the rest), so a file is fixed
+ * in one round rather than one error per run.
+ */
+export class ManifestErrorList extends BerthError {
+  readonly errors: ManifestError[];
+
+  constructor(errors: ManifestError[], perFile = 20) {
+    const shown: string[] = [];
+    const byFile = new Map<string, ManifestError[]>();
+    for (const error of errors) byFile.set(error.position.file, [...(byFile.get(error.position.file) ?? []), error]);
+    for (const [file, list] of byFile) {
+      shown.push(...list.slice(0, perFile).map((e) => e.message));
+      if (list.length > perFile) shown.push(`${file}: and ${list.length - perFile} more problem${list.length - perFile === 1 ? '' : 's'}`);
+    }
+    super(errors[0]?.code ?? 'MANIFEST_INVALID', shown.join('\n'));
+    this.errors = errors;
+  }
+
+  /** One `Error: ` line per problem. */
+  override toCliLine(): string {
+    return this.message.split('\n').map((line) => `Error: ${line}`).join('\n');
+  }
+}
+
 export class UsageError extends BerthError {
   constructor(message: string) {
     super('USAGE', message);

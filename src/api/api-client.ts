@@ -6,7 +6,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import { BerthError, type ErrorCode } from '../errors.js';
-import type { AppAction, AppInfo, ControllerStatus, InstanceView } from './api-types.js';
+import type { ActOptions, AppAction, AppInfo, AppsOverview, ControllerStatus, InstanceView } from './api-types.js';
 
 export function socketPathFor(home: string): string {
   return path.join(home, 'berth.sock');
@@ -71,7 +71,11 @@ export class ApiClient {
     return this.request('GET', `/v1/apps/${encodeURIComponent(name)}`);
   }
 
-  act(name: string, action: AppAction, options: { port?: string } = {}): Promise<{ message: string }> {
+  listApps(): Promise<AppsOverview> {
+    return this.request('GET', '/v1/apps');
+  }
+
+  act(name: string, action: AppAction, options: ActOptions = {}): Promise<{ message: string }> {
     return this.request('POST', `/v1/apps/${encodeURIComponent(name)}/${action}`, options, 10 * 60_000);
   }
 

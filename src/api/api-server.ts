@@ -35,10 +35,12 @@ async function route(api: ControllerApi, req: http.IncomingMessage): Promise<unk
   const [, resource, name, action] = parts;
   if (req.method === 'GET' && resource === 'status') return api.status();
   if (req.method === 'GET' && resource === 'instances') return api.listInstances();
+  if (req.method === 'GET' && resource === 'apps' && !name) return api.listApps();
   if (req.method === 'GET' && resource === 'apps' && name) return api.appInfo(decodeURIComponent(name));
   if (req.method === 'POST' && resource === 'apps' && name && action && ACTIONS.has(action as AppAction)) {
     const body = await readJson(req);
-    return api.act(decodeURIComponent(name), action as AppAction, { port: typeof body.port === 'string' ? body.port : undefined });
+    const instance = typeof body.instance === 'number' ? body.instance : undefined;
+    return api.act(decodeURIComponent(name), action as AppAction, { port: typeof body.port === 'string' ? body.port : undefined, instance });
   }
   if (req.method === 'POST' && resource === 'reconcile') {
     const body = await readJson(req);

@@ -2,6 +2,7 @@
 import type { Condition } from '../store/apps-table.js';
 import type { EventRecord } from '../store/events-table.js';
 import type { InstanceStatus } from '../store/instances-table.js';
+import type { RunView } from '../controller/run-view.js';
 
 /** One row of `berth list -o json` (SPEC.md's fields, plus a few). */
 export interface InstanceView {
@@ -38,6 +39,8 @@ export interface AppInfo {
   events: EventRecord[];
   /** Present when the manifest currently on disk is invalid: the apps keep their last good spec. */
   manifestErrors: string[];
+  /** Apps: what runs (command, cwd, env with secrets masked, log paths). */
+  run?: RunView;
   /** Set when a `berth sync` source wrote this app's manifest. */
   sync?: { source: string; repo: string; revision: string | null; ready: string; lastError: string | null };
 }
@@ -52,12 +55,33 @@ export interface ControllerStatus {
 
 export type AppAction = 'restart' | 'reload' | 'stop' | 'start';
 
+/** `--port` overrides the ports (whole app only); `instance` addresses one instance (`berth restart web/2`). */
+export interface ActOptions {
+  port?: string;
+  instance?: number;
+}
+
+/** One app as `all` and `-l key=value` select from (GET /v1/apps). */
+export interface AppSummary {
+  name: string;
+  kind: 'App' | 'PortClaim';
+  labels: Record<string, string>;
+  desiredState: 'running' | 'stopped';
+}
+
+export interface AppsOverview {
+  apps: AppSummary[];
+  /** Every manifest problem in the watched directory (file:line:col: ...), for `berth list`'s warnings. */
+  manifestErrors: string[];
+}
+
 /** What the controller offers the API server. */
 export interface ControllerApi {
   status(): ControllerStatus;
   listInstances(): Promise<InstanceView[]>;
   appInfo(name: string): Promise<AppInfo>;
-  act(name: string, action: AppAction, options: { port?: string }): Promise<{ message: string }>;
+  listApps(): Promise<AppsOverview>;
+  act(name: string, action: AppAction, options: ActOptions): Promise<{ message: string }>;
   reconcileNow(name?: string): Promise<void>;
   shutdown(options: { stopApps: boolean }): Promise<void>;
 }

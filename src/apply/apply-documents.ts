@@ -17,11 +17,13 @@ export interface ApplyOptions {
   cwd: string;
   stdin: NodeJS.ReadableStream;
   pruneSelector?: Record<string, string>;
+  /** Ecosystem configs: `--env NAME` merges env_NAME over env. */
+  envName?: string;
   dryRun: boolean;
 }
 
 export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
-  const { documents, warnings } = await readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin });
+  const { documents, warnings } = await readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin, envName: options.envName });
   const { writes, current } = await planApply(documents, { dir: options.dir, pruneSelector: options.pruneSelector });
   const incoming = documents.map((d) => d.resource);
   const names = new Set(incoming.map((r) => r.metadata.name));

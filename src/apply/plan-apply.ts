@@ -9,6 +9,7 @@ import path from 'node:path';
 import { loadManifestDir, type DesiredState } from '../manifest/load-manifest-dir.js';
 import type { Resource } from '../manifest/types.js';
 import type { InputDocument } from './read-apply-input.js';
+import { UsageError } from '../errors.js';
 
 export type ApplyChange = 'created' | 'configured' | 'unchanged' | 'pruned';
 
@@ -53,7 +54,7 @@ export function resourceRef(resource: { kind: Resource['kind']; name: string }):
   return `${resource.kind === 'App' ? 'app' : 'portclaim'}/${resource.name}`;
 }
 
-function matchesSelector(labels: Record<string, string>, selector: Record<string, string>): boolean {
+export function matchesSelector(labels: Record<string, string>, selector: Record<string, string>): boolean {
   return Object.entries(selector).every(([k, v]) => labels[k] === v);
 }
 
@@ -89,7 +90,7 @@ export function parseSelector(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
     const eq = part.indexOf('=');
-    if (eq <= 0) throw new Error(`invalid label selector "${part}": expected key=value`);
+    if (eq <= 0) throw new UsageError(`invalid label selector "${part}": expected key=value`);
     out[part.slice(0, eq)] = part.slice(eq + 1);
   }
   return out;

@@ -8,7 +8,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
-import { BerthError, ManifestError } from '../errors.js';
+import { BerthError, ManifestError, ManifestErrorList } from '../errors.js';
 import { parseManifestText } from '../manifest/parse-manifest-text.js';
 import type { Resource } from '../manifest/types.js';
 
@@ -64,10 +64,22 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Parses and validates every document; throws the first problem (nothing is written on error). */
-export async function readApplyInput(target: string, { recursive = false, cwd, stdin }: { recursive?: boolean; cwd: string; stdin: NodeJS.ReadableStream }): Promise<ApplyInput> {
-  const sources: { file: string; display: string; text: string }[] = [];
-  if (target === '-') sources.push({ file: path.join(cwd, '<stdin>.yaml'), display: '<stdin>', text: await readStdin(stdin) });
+export interface ReadInputOptions {
+  recursive?: boolean;
+  cwd: string;
+  stdin: NodeJS.ReadableStream;
+  /** `--env NAME` for ecosystem configs: env_NAME merged over env. */
+  envName?: string;
+}
+
+/**
+ * Parses and validates every document; throws every problem at once
+ * (ManifestErrorList, up to 20 a file) and writes nothing on error.
+ */
+export async function readApplyInput(target: string, { recursive = false, cwd, stdin, envName }: ReadInputOptions): Promise<ApplyInput> {
+  const sources: { file: string; display: string; text: string; fromStdin?: boolean }[] = [];
+  // no extension: what stdin holds (manifest, ecosystem JSON or YAML) is judged by its content
+  if (target === '-') sources.push({ file: path.join(cwd, '<stdin>'), display: '<stdin>', text: await readStdin(stdin), fromStdin: true });
   else {
     for (const file of await listInputFiles(path.resolve(cwd, target), recursive)) {
       sources.push({ file, display: path.relative(cwd, file) || file, text: await readFile(file, 'utf8') });
@@ -88,7 +100,16 @@ export async function readApplyInput(target: string, { recursive = false, cwd, s
       }
       texts = anchorPaths(source.text, path.dirname(source.file));
     } else {
-      const converted = await convertEcosystemFile(source.file);
+      const { convertEcosystemText } = await import('../manifest/ecosystem/index.js');
+      let converted;
+      try {
+        converted = source.fromStdin ? convertEcosystemText(source.text, source.display, { dir: cwd, envName }) : await convertEcosystemFile(source.file, { envName });
+      } catch (err) {
+        if (err instanceof ManifestErrorList) errors.push(...err.errors);
+        else if (err instanceof ManifestError) errors.push(err);
+        else throw err;
+        continue;
+      }
       warnings.push(...converted.warnings);
       texts = anchorPaths(converted.manifests.map((m) => stringify(m)).join('---\n'), path.dirname(source.file));
     }
@@ -99,7 +120,7 @@ export async function readApplyInput(target: string, { recursive = false, cwd, s
     }
   }
   if (errors.length === 1) throw errors[0]!;
-  if (errors.length > 1) throw new ManifestError(errors[0]!.position, `${errors[0]!.detail} (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''})`, errors[0]!.code);
+  if (errors.length > 1) throw new ManifestErrorList(errors);
   const seen = new Map<string, string>();
   for (const doc of documents) {
     const name = doc.resource.metadata.name;

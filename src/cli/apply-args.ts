@@ -14,12 +14,14 @@ export const applyInputOptions = {
   prune: { type: 'boolean' },
   selector: { type: 'string', short: 'l' },
   dir: { type: 'string' },
+  env: { type: 'string' },
 } as const;
 
 export async function applyRequestFrom(values: ParsedArgs['values'], ctx: CommandContext, verb: 'apply' | 'diff'): Promise<Omit<ApplyOptions, 'dryRun'>> {
   const target = values.filename as string | undefined;
   if (!target) throw new UsageError(`${verb} needs -f FILE, DIR or - (stdin)`);
   if (values.prune && !values.selector) throw new UsageError('--prune needs a label selector: --prune -l key=value');
+  if (values.env !== undefined && !/^[A-Za-z0-9_-]+$/.test(values.env as string)) throw new UsageError(`--env takes the name of an env_NAME block (e.g. production), got "${String(values.env)}"`);
   return {
     target,
     recursive: Boolean(values.recursive),
@@ -28,5 +30,6 @@ export async function applyRequestFrom(values: ParsedArgs['values'], ctx: Comman
     cwd: ctx.cwd,
     stdin: ctx.stdin,
     pruneSelector: values.prune ? parseSelector(values.selector as string) : undefined,
+    envName: values.env as string | undefined,
   };
 }

@@ -14,7 +14,7 @@ import type { ParseArgsConfig } from 'node:util';
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export interface CommandContext {
-  /** Resolved --home (default $BERTH_HOME or ./.berth), absolute. */
+  /** Resolved --home (default $BERTH_HOME, else ~/.berth), absolute. */
   home: string;
   cwd: string;
   env: NodeJS.ProcessEnv;
@@ -23,6 +23,8 @@ export interface CommandContext {
   err: (line: string) => void;
   stdin: NodeJS.ReadableStream;
   isTTY: boolean;
+  /** Colours allowed on stdout: a terminal, and NO_COLOR unset. */
+  color: boolean;
 }
 
 export interface ParsedArgs {
@@ -41,6 +43,8 @@ export interface Command {
   options: OptionsConfig;
   /** Extra help text (option descriptions, examples). */
   help?: string;
+  /** Rewrites argv before strict parsing, e.g. so `scale web -2` reads -2 as a count, not a flag. */
+  normaliseArgv?(argv: string[]): string[];
   /** Subcommand-style commands parse argv themselves. */
   rawArgs?: boolean;
   run(args: ParsedArgs, ctx: CommandContext): Promise<number>;

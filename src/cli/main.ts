@@ -6,11 +6,13 @@
  * starts fast.
  */
 import path from 'node:path';
+import { homedir } from 'node:os';
 import type { Command, CommandContext } from './command.js';
 import { parseFlags } from './parse-flags.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
+import { useColour } from '../util/use-colour.js';
 
-const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
+export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   up: () => import('./commands/up.js'),
   down: () => import('./commands/down.js'),
   apply: () => import('./commands/apply.js'),
@@ -18,17 +20,22 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   delete: () => import('./commands/delete.js'),
   list: () => import('./commands/list.js'),
   info: () => import('./commands/info.js'),
+  env: () => import('./commands/env.js'),
   restart: () => import('./commands/restart.js'),
   reload: () => import('./commands/reload.js'),
   stop: () => import('./commands/stop.js'),
   start: () => import('./commands/start.js'),
   scale: () => import('./commands/scale.js'),
   logs: () => import('./commands/logs.js'),
+  flush: () => import('./commands/flush.js'),
   ports: () => import('./commands/ports.js'),
   sync: () => import('./commands/sync.js'),
+  startup: () => import('./commands/startup.js'),
+  unstartup: () => import('./commands/unstartup.js'),
+  completion: () => import('./commands/completion.js'),
 };
 
-const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
+export const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
 
 const SUMMARIES: [string, string][] = [
   ['up', 'run the controller on a manifest directory'],
@@ -38,14 +45,18 @@ const SUMMARIES: [string, string][] = [
   ['delete NAME', 'delete an app (its manifest)'],
   ['list', 'list instances (aliases: ls, get)'],
   ['info NAME', 'ports, conditions and events of an app (alias: describe)'],
+  ['env NAME[/INDEX]', 'the whole environment of an instance\'s process (unmasked)'],
   ['restart NAME', 'restart an app, optionally on other ports (--port)'],
   ['reload NAME', 'rolling, graceful restart (--port)'],
   ['stop NAME / start NAME', 'stop or start an app at runtime'],
   ['start "CMD" --name N', 'run a command: writes its manifest'],
   ['scale NAME --instances N', 'change the number of instances'],
-  ['logs NAME', 'print or follow an app\'s logs'],
+  ['logs [NAME]', 'print or follow logs: one app, or every app prefixed NAME/INDEX'],
+  ['flush [NAME]', 'empty log files'],
   ['ports', 'port allocations; ports allocate / deallocate'],
   ['sync --repo URL', 'GitOps: keep the manifest directory in step with a git repository'],
+  ['startup [--print]', 'start berth at boot (systemd unit); unstartup removes it'],
+  ['completion bash|zsh|fish', 'shell completion script'],
 ];
 
 function mainHelp(): string {
@@ -53,7 +64,7 @@ function mainHelp(): string {
   return [
     'berth: a declarative process manager for one host',
     '',
-    'Usage: berth <command> [options]   (every command takes --home DIR; default $BERTH_HOME or ./.berth)',
+    'Usage: berth <command> [options]   (every command takes --home DIR; default $BERTH_HOME, else ~/.berth)',
     '',
     'Commands:',
     ...SUMMARIES.map(([usage, summary]) => `  ${usage.padEnd(width)}  ${summary}`),
@@ -63,7 +74,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage.split('\n').join('\n       ')}`, '', command.summary, ...(command.help ? ['', command.help] : []), '', 'Global: --home DIR  state, socket and logs (default $BERTH_HOME or ./.berth)'].join('\n');
+  return [`Usage: ${command.usage.split('\n').join('\n       ')}`, '', command.summary, ...(command.help ? ['', command.help] : []), '', 'Global: --home DIR  state, socket and logs (default $BERTH_HOME, else ~/.berth)'].join('\n');
 }
 
 /** Pulls `--home DIR` / `--home=DIR` out of argv wherever it stands. */
@@ -88,13 +99,15 @@ function extractHome(argv: string[]): { home?: string; rest: string[] } {
 export function makeContext(home: string | undefined): CommandContext {
   const cwd = process.cwd();
   return {
-    home: path.resolve(cwd, home ?? process.env.BERTH_HOME ?? '.berth'),
+    // one state per user and host, as PM2's ~/.pm2, whatever the current folder
+    home: path.resolve(cwd, home ?? (process.env.BERTH_HOME || path.join(homedir(), '.berth'))),
     cwd,
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     stdin: process.stdin,
     isTTY: Boolean(process.stdout.isTTY),
+    color: useColour(process.stdout),
   };
 }
 
@@ -119,7 +132,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const ctx = makeContext(home);
   if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
-  const parsed = parseFlags(command.name, args, command.options);
+  const parsed = parseFlags(command.name, command.normaliseArgv ? command.normaliseArgv(args) : args, command.options);
   return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
 }
 

@@ -29,6 +29,8 @@ export async function runAppAction({ ctx, reconcileAndWait }: AppActionsOptions,
   const { store } = ctx;
   const resource = desiredApp(ctx, name);
   if (!store.apps.get(name)) throw new BerthError('NOT_FOUND', `app "${name}" is not reconciled yet`);
+  // An action on the whole app ends the stops of single instances, as `pm2 restart all` starts stopped ones.
+  if (action !== 'stop') store.instanceStops.clear(name);
   switch (action) {
     case 'stop':
     case 'start': {

@@ -10,8 +10,10 @@ import { NotFoundError } from '../errors.js';
 import { effectiveApp } from './runtime-override.js';
 import { instanceViews, noLiveData, type LiveLookup } from './instance-views.js';
 import { toSyncStatus } from '../sync/read-sync-status.js';
+import { runView } from './run-view.js';
 
-export function appInfo(store: Store, name: string, live: LiveLookup = noLiveData, manifestErrors: string[] = []): AppInfo {
+/** `logDir` (<home>/logs) adds what the app runs (`run`: command, cwd, env masked, log paths). */
+export function appInfo(store: Store, name: string, live: LiveLookup = noLiveData, manifestErrors: string[] = [], logDir?: string): AppInfo {
   const record = store.apps.get(name);
   if (!record) throw new NotFoundError(`app "${name}"`);
   const base = {
@@ -41,6 +43,7 @@ export function appInfo(store: Store, name: string, live: LiveLookup = noLiveDat
   const effective = effectiveApp(resource, store.overrides.get(name));
   return {
     ...base,
+    ...(logDir === undefined ? {} : { run: runView(name, resource.spec, { instances: effective.instances, logDir }) }),
     configured: { port: resource.spec.port ?? null, instances: resource.spec.instances, ports: resource.spec.ports },
     effective: { port: effective.port ?? null, instances: effective.instances, override: effective.override },
     instances: instanceViews(store, live, Date.now(), name),

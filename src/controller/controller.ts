@@ -19,7 +19,8 @@ import type { BuildEnv, PortsDep, SupervisorDep } from './controller-deps.js';
 import { instanceViews } from './instance-views.js';
 import { appInfo } from './app-info.js';
 import { runAppAction } from './app-actions.js';
-import type { AppAction, AppInfo, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
+import type { ActOptions, AppAction, AppInfo, AppsOverview, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
+import { actOnInstance } from './instance-actions.js';
 import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
 import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-processes.js';
@@ -191,11 +192,21 @@ export class Controller implements ControllerApi {
   }
 
   async appInfo(name: string): Promise<AppInfo> {
-    return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name));
+    return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name), this.ctx.logDir);
   }
 
-  act(name: string, action: AppAction, options: { port?: string }): Promise<{ message: string }> {
-    return runAppAction({ ctx: this.ctx, reconcileAndWait: (app) => this.reconcileAndWait(app) }, name, action, options);
+  /** Every app's name, kind, labels and desired state, and every manifest error (`all`, `-l`, list warnings). */
+  async listApps(): Promise<AppsOverview> {
+    return {
+      apps: this.opts.store.apps.list().map((a) => ({ name: a.name, kind: a.kind, labels: a.labels, desiredState: a.desiredState })),
+      manifestErrors: this.desiredState.errors.map((e) => e.message),
+    };
+  }
+
+  act(name: string, action: AppAction, { port, instance }: ActOptions): Promise<{ message: string }> {
+    const reconcileAndWait = (app: string) => this.reconcileAndWait(app);
+    if (instance !== undefined) return actOnInstance(this.ctx, reconcileAndWait, name, instance, action, { port });
+    return runAppAction({ ctx: this.ctx, reconcileAndWait }, name, action, { port });
   }
 
   private async reconcileAndWait(name: string): Promise<void> {

@@ -15,6 +15,8 @@ export interface DesiredApp {
   specHash: string;
   /** Runtime `berth stop`: keep the instances' rows and ports, run nothing. */
   stopped: boolean;
+  /** Runtime `berth stop NAME/INDEX`: these instances keep their rows and ports, run nothing. */
+  stoppedInstances?: readonly number[];
   /** The ports each instance 0..instances-1 must have. */
   ports: InstancePorts[];
   /** `berth reload`: instances to replace (rolling) even though nothing changed. */
@@ -53,7 +55,7 @@ export function planApp(desired: DesiredApp | undefined, actual: ActualInstance[
   for (let index = 0; index < count; index++) {
     const current = byIndex.get(index);
     const ports = desired.ports[index] ?? { tcp: [], udp: [] };
-    if (desired.stopped) {
+    if (desired.stopped || desired.stoppedInstances?.includes(index)) {
       if (current?.active) actions.push({ type: 'halt', index });
       continue;
     }

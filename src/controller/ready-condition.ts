@@ -8,7 +8,9 @@ import type { LiveLookup } from './instance-views.js';
 export function updateReadyCondition(store: Store, app: string, live: LiveLookup): void {
   const record = store.apps.get(app);
   if (!record || record.kind !== 'App') return;
-  const rows = store.instances.list(app);
+  // Instances stopped one by one (`berth stop web/2`) are wanted stopped: they do not make the app unready.
+  const held = new Set(store.instanceStops.list(app));
+  const rows = store.instances.list(app).filter((row) => !held.has(row.index));
   const statuses = rows.map((row) => live(app, row.index)?.status ?? row.status);
   const online = statuses.filter((s) => s === 'online').length;
   const total = statuses.length;

@@ -82,10 +82,12 @@ export class AppReconciler {
 
     const actual = supervisor.actual(name);
     const asked = this.ctx.requests.snapshot(name);
+    store.instanceStops.clear(name, effective.instances);
     const actions = planApp({
       instances: effective.instances,
       specHash: resource.specHash,
       stopped,
+      stoppedInstances: store.instanceStops.list(name),
       ports,
       reload: indexesFor(asked, 'reload'),
       restart: indexesFor(asked, 'restart'),

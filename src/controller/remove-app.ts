@@ -14,6 +14,7 @@ export async function removeApp(ctx: ReconcileContext, name: string): Promise<vo
   ctx.requests.forget(name);
   store.transaction(() => {
     store.overrides.clear(name);
+    store.instanceStops.clear(name);
     store.apps.delete(name);
   });
   recordEvent(store, name, null, 'Normal', 'Deleted', 'manifest removed: instances stopped, ports released');

@@ -8,6 +8,7 @@ import pino, { type Logger } from 'pino';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
+import { useColour } from '../util/use-colour.js';
 
 export type { Logger };
 
@@ -51,6 +52,6 @@ export function createLogger({ home, level = process.env.BERTH_LOG_LEVEL ?? 'inf
     mkdirSync(path.join(home, 'logs'), { recursive: true });
     streams.push({ level: level as pino.Level, stream: pino.destination({ dest: path.join(home, 'logs', 'controller.log'), mkdir: true, sync: false }) });
   }
-  if (console) streams.push({ level: level as pino.Level, stream: conciseStream(console, Boolean(console.isTTY)) });
+  if (console) streams.push({ level: level as pino.Level, stream: conciseStream(console, useColour(console)) });
   return pino({ level, base: { pid: process.pid } }, pino.multistream(streams));
 }

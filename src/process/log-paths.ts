@@ -25,6 +25,16 @@ export function resolveLogPaths({ app, index, logDir, logs }: { app: string; ind
   };
 }
 
+/** One log file: whose it is and where. */
+export interface LogFile {
+  app: string;
+  index: number;
+  stream: 'out' | 'err';
+  file: string;
+  /** The file is spec.logs', written by every instance (the index is then the first one's). */
+  shared: boolean;
+}
+
 export interface LogTarget {
   app: string;
   /** One instance, or every instance that has log files in logDir. */
@@ -34,8 +44,8 @@ export interface LogTarget {
   logs?: Partial<LogSpec>;
 }
 
-/** The (index, stream, path) triples a LogTarget names, existing files only. */
-export function listLogFiles({ app, index, logDir, logs }: LogTarget): { index: number; stream: 'out' | 'err'; file: string }[] {
+/** The log files a LogTarget names, existing files only. */
+export function listLogFiles({ app, index, logDir, logs }: LogTarget): LogFile[] {
   let indices: number[];
   if (index !== 'all') indices = [index];
   else {
@@ -52,7 +62,7 @@ export function listLogFiles({ app, index, logDir, logs }: LogTarget): { index: 
     indices = [...found].sort((a, b) => a - b);
     if (indices.length === 0 && (logs?.out || logs?.err)) indices = [0];
   }
-  const files: { index: number; stream: 'out' | 'err'; file: string }[] = [];
+  const files: LogFile[] = [];
   const seen = new Set<string>();
   for (const i of indices) {
     const paths = resolveLogPaths({ app, index: i, logDir, logs });
@@ -62,7 +72,7 @@ export function listLogFiles({ app, index, logDir, logs }: LogTarget): { index: 
       seen.add(file);
       try {
         statSync(file);
-        files.push({ index: i, stream, file });
+        files.push({ app, index: i, stream, file, shared: logs?.[stream] !== undefined });
       } catch {
         // never written
       }

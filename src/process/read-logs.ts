@@ -4,13 +4,15 @@
  */
 import { open } from 'node:fs/promises';
 import { statSync } from 'node:fs';
-import { listLogFiles, type LogTarget } from './log-paths.js';
+import { listLogFiles, type LogFile, type LogTarget } from './log-paths.js';
 
 export interface LogLine {
   app: string;
   index: number;
   stream: 'out' | 'err';
   line: string;
+  /** The file is spec.logs', written by every instance (the index is then the first one's). */
+  shared?: boolean;
 }
 
 /**
@@ -21,11 +23,16 @@ export interface LogLine {
  * @example for (const l of await readLogTail({ app: 'web', index: 'all', logDir }, 15)) console.log(l.index, l.line);
  */
 export async function readLogTail(target: LogTarget, lines: number): Promise<LogLine[]> {
+  return readLogFilesTail(listLogFiles(target), lines);
+}
+
+/** readLogTail over any list of files (several apps: `berth logs`). */
+export async function readLogFilesTail(files: LogFile[], lines: number): Promise<LogLine[]> {
   const result: LogLine[] = [];
-  for (const { index, stream, file } of listLogFiles(target)) {
+  for (const { app, index, stream, file, shared } of files) {
     let tail = await tailFile(file, lines);
     if (tail.length < lines) tail = [...(await tailFile(`${file}.1`, lines - tail.length)), ...tail];
-    for (const line of tail) result.push({ app: target.app, index, stream, line });
+    for (const line of tail) result.push({ app, index, stream, line, ...(shared ? { shared } : {}) });
   }
   return result;
 }
@@ -80,16 +87,18 @@ export interface FollowOptions {
  *
  * @example const stop = followLogs({ app: 'web', index: 'all', logDir }, (l) => console.log(l.line)); // later: stop()
  */
-export function followLogs(target: LogTarget, onLine: (line: LogLine) => void, { pollMs = 250, onError = () => {} }: FollowOptions = {}): () => void {
+export function followLogs(target: LogTarget | (() => LogFile[]), onLine: (line: LogLine) => void, { pollMs = 250, onError = () => {} }: FollowOptions = {}): () => void {
+  // A function lists the files afresh on every poll (every app: new apps' files are picked up).
+  const list = typeof target === 'function' ? target : () => listLogFiles(target);
   const offsets = new Map<string, { offset: number; partial: string }>();
-  for (const { file } of listLogFiles(target)) offsets.set(file, { offset: safeSize(file), partial: '' });
+  for (const { file } of list()) offsets.set(file, { offset: safeSize(file), partial: '' });
   let stopped = false;
   let busy = false;
   const poll = async () => {
     if (busy || stopped) return;
     busy = true;
     try {
-      for (const { index, stream, file } of listLogFiles(target)) {
+      for (const { app, index, stream, file, shared } of list()) {
         let state = offsets.get(file);
         if (!state) offsets.set(file, (state = { offset: 0, partial: '' }));
         const size = safeSize(file);
@@ -102,7 +111,7 @@ export function followLogs(target: LogTarget, onLine: (line: LogLine) => void, {
           state.offset += bytesRead;
           const parts = (state.partial + buffer.subarray(0, bytesRead).toString('utf8')).split('\n');
           state.partial = parts.pop() ?? '';
-          for (const line of parts) if (!stopped) onLine({ app: target.app, index, stream, line });
+          for (const line of parts) if (!stopped) onLine({ app, index, stream, line, ...(shared ? { shared } : {}) });
         } finally {
           await handle.close();
         }

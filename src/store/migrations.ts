@@ -114,6 +114,20 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'runtime stops of single instances (`berth stop web/2`)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE instance_stops (
+          app TEXT NOT NULL,
+          idx INTEGER NOT NULL CHECK (idx >= 0),
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (app, idx)
+        );
+      `);
+    },
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): { from: number; to: number } {

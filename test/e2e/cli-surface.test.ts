@@ -9,7 +9,7 @@ import { BerthHarness, helloApp } from '../helpers/berth-harness.js';
 import { freePort } from '../helpers/free-ports.js';
 import { createRepo } from '../sync/git-fixture.js';
 
-const COMMANDS = ['up', 'down', 'apply', 'diff', 'delete', 'list', 'info', 'restart', 'reload', 'stop', 'start', 'scale', 'logs', 'ports', 'sync'];
+const COMMANDS = ['up', 'down', 'apply', 'diff', 'delete', 'list', 'info', 'env', 'restart', 'reload', 'stop', 'start', 'scale', 'logs', 'flush', 'ports', 'sync', 'startup', 'unstartup', 'completion'];
 
 test('--help on every command; unknown commands and flags are one-line errors', async (t) => {
   const berth = await BerthHarness.create();
@@ -18,6 +18,7 @@ test('--help on every command; unknown commands and flags are one-line errors', 
     const res = await berth.cli([name, '--help']);
     assert.equal(res.code, 0, `${name} --help: ${res.stderr}`);
     assert.match(res.stdout, new RegExp(`^Usage: berth ${name}`), name);
+    assert.match(res.stdout, /^Examples:\n  (sudo |source <\()?berth /m, `${name} --help has examples`);
   }
   const unknownFlag = await berth.cli(['list', '--colour']);
   assert.equal(unknownFlag.code, 1);
@@ -47,7 +48,7 @@ test('logs, list -o yaml, apply --prune -l, delete -f', async (t) => {
 
   const logs = await berth.cli(['logs', 'one', '--lines', '5']);
   assert.equal(logs.code, 0, logs.stderr);
-  assert.match(logs.stdout, new RegExp(`^one-0 \\| listening on ${p1}$`, 'm'));
+  assert.match(logs.stdout, new RegExp(`^one/0 \\| listening on ${p1}$`, 'm'));
 
   const { rm } = await import('node:fs/promises');
   await rm(path.join(input, 'two.yaml'));

@@ -37,15 +37,45 @@ export class BerthHarness {
     return harness;
   }
 
-  cli(args: string[], { input, cwd }: { input?: string; cwd?: string } = {}): Promise<CliResult> {
+  cli(args: string[], { input, cwd, env }: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
     return new Promise((resolve) => {
-      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000 }, (err, stdout, stderr) => {
+      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000, env: env ?? process.env }, (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
         resolve({ code, stdout, stderr });
       });
       if (input !== undefined) child.stdin!.end(input);
     });
   }
+
+  /** A long-running CLI command (`logs -f`, `list -w`): its output so far, a wait on it, and a stop. */
+  spawnCli(args: string[]): LiveCli {
+    const child = spawn(process.execPath, [BIN, '--home', this.home, ...args], { cwd: this.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const live: LiveCli = {
+      stdout: '',
+      stderr: '',
+      async waitFor(pattern, what) {
+        const deadline = Date.now() + 30_000;
+        while (Date.now() < deadline) {
+          if (pattern.test(live.stdout)) return;
+          if (child.exitCode !== null) break;
+          await sleep(50);
+        }
+        throw new Error(`timed out waiting for ${what} in the output of berth ${args.join(' ')}:\n${live.stdout}\n${live.stderr}`);
+      },
+      async stop() {
+        if (child.exitCode !== null) return child.exitCode;
+        const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+        child.kill('SIGINT');
+        return exited;
+      },
+    };
+    child.stdout!.on('data', (d: Buffer) => (live.stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (live.stderr += d.toString()));
+    this.liveClis.push(live);
+    return live;
+  }
+
+  private readonly liveClis: LiveCli[] = [];
 
   /** Starts `berth up` and waits until its API answers. */
   async up(extra: string[] = []): Promise<void> {
@@ -124,6 +154,7 @@ export class BerthHarness {
 
   /** Stops everything: berth down, then SIGKILL to any process group left, then the temp dir. */
   async cleanup(): Promise<void> {
+    await Promise.all(this.liveClis.map((l) => l.stop()));
     const seen = new Set(this.recordedPids());
     try {
       // cli() itself times out after 120 s; down normally takes well under a second
@@ -148,8 +179,20 @@ export class BerthHarness {
   }
 }
 
+export interface LiveCli {
+  stdout: string;
+  stderr: string;
+  /** Resolves once stdout matches (30 s at most). */
+  waitFor(pattern: RegExp, what: string): Promise<void>;
+  /** SIGINT, as Ctrl-C; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
 /** One row of `berth list -o json`. */
 export type InstanceRow = InstanceView;
+
+/** A waitFor predicate: exactly `count` instances, all online. */
+export const allOnline = (count: number) => (rows: InstanceRow[]): boolean => rows.length === count && rows.every((r) => r.status === 'online');
 
 /** GET http://127.0.0.1:port/path → parsed JSON (or throws). */
 export function getJson<T = Record<string, unknown>>(port: number, urlPath = '/', timeoutMs = 2_000): Promise<T> {

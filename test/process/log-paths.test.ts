@@ -22,6 +22,6 @@ test('listLogFiles names the existing files of every instance of the app, and no
   // A shared spec.logs file is listed once, under the first instance that names it.
   const shared = path.join(dir, 'shared.log');
   writeFileSync(shared, 'y\n');
-  assert.deepEqual(listLogFiles({ app: 'api', index: 'all', logDir: dir, logs: { out: shared } }), [{ index: 0, stream: 'out', file: shared }]);
+  assert.deepEqual(listLogFiles({ app: 'api', index: 'all', logDir: dir, logs: { out: shared } }), [{ app: 'api', index: 0, stream: 'out', file: shared, shared: true }]);
   assert.deepEqual(listLogFiles({ app: 'web', index: 'all', logDir: path.join(dir, 'missing') }), []);
 });

@@ -4,14 +4,16 @@ import { planAndCheck } from '../../apply/apply-documents.js';
 import { resourceRef } from '../../apply/plan-apply.js';
 import { BerthError, toBerthError } from '../../errors.js';
 import { applyInputOptions, applyRequestFrom } from '../apply-args.js';
+import { examplesHelp } from '../format/examples.js';
 
 const VERB = { created: 'would be created', configured: 'would be configured', pruned: 'would be pruned' } as const;
 
 export const command: Command = {
   name: 'diff',
   summary: 'Show what `berth apply` would change, field by field. Exit code 0: no change, 1: changes, 2: error.',
-  usage: 'berth diff -f FILE|DIR|- [-R] [--prune -l key=value] [--dir DIR]',
+  usage: 'berth diff -f FILE|DIR|- [-R] [--env NAME] [--prune -l key=value] [--dir DIR]',
   options: { ...applyInputOptions },
+  help: examplesHelp(['berth diff -f web.yaml', 'berth diff -f ecosystem.config.js --env production', 'berth diff -f site/ -R --prune -l team=web']),
   async run({ values }, ctx) {
     try {
       const { writes, warnings } = await planAndCheck(await applyRequestFrom(values, ctx, 'diff'));

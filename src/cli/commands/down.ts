@@ -8,11 +8,13 @@ import type { Command } from '../command.js';
 import { withExistingStore } from '../../store/with-existing-store.js';
 import { ApiClient } from '../../api/api-client.js';
 import { isProcessAlive } from '../../process/is-process-alive.js';
+import { examplesHelp } from '../format/examples.js';
 
 export const command: Command = {
   name: 'down',
   summary: 'Stop every app and the controller.',
   usage: 'berth down',
+  help: 'Without a running controller, stops the processes the store records (and any this home started but never recorded).\n\n' + examplesHelp(['berth down', 'berth --home /srv/berth down']),
   options: {},
   async run(_args, ctx) {
     const client = new ApiClient(ctx.home);

@@ -7,17 +7,38 @@ import { outputOption, parseOutputFormat, renderData } from '../format/output-fo
 import { UsageError } from '../../errors.js';
 import { displayPath } from '../../manifest/display-path.js';
 import type { AppInfo } from '../../api/api-types.js';
+import type { RunView } from '../../controller/run-view.js';
+import { examplesHelp } from '../format/examples.js';
 
 const indent = (text: string) => text.split('\n').map((l) => `  ${l}`).join('\n');
 
+/** A word as a shell would need it quoted (display only: berth runs no shell unless asked). */
+function quoteWord(word: string): string {
+  return /^[A-Za-z0-9_\-.,/:=@%+]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+function renderRun(run: RunView, field: (label: string, value: string) => void): void {
+  field('Command', run.shell ? `sh -c ${quoteWord(run.script)}${run.args.length ? ` sh ${run.args.map(quoteWord).join(' ')}` : ''}` : [run.script, ...run.args].map(quoteWord).join(' '));
+  field('Cwd', run.cwd);
+  const limit = run.maxRestarts === null ? '' : `; errored after ${run.maxRestarts} exits in a row within ${formatUptime(run.minUptimeMs)}`;
+  field('Restart', `${run.restartPolicy}${limit}; stop with ${run.stopSignal}, SIGKILL after ${formatUptime(run.stopTimeoutMs)}`);
+  const env = Object.entries(run.env).map(([k, v]) => `${k}=${v}`);
+  env.forEach((line, i) => field(i === 0 ? 'Env' : '', line));
+  if (env.length === 0) field('Env', '<none> (plus PORT, BERTH_APP_NAME, ... per instance; see `berth env NAME`)');
+  const shared = run.logs.length > 1 && run.logs[0]!.out === run.logs[1]!.out;
+  const logs = shared ? [{ ...run.logs[0]!, label: 'all' }] : run.logs.map((l) => ({ ...l, label: String(l.instance) }));
+  logs.forEach((l, i) => field(i === 0 ? 'Logs' : '', `${l.label}: ${l.out}  ${l.err}`));
+}
+
 export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): string {
   const lines: string[] = [];
-  const field = (label: string, value: string) => lines.push(`${`${label}:`.padEnd(14)}${value}`);
+  const field = (label: string, value: string) => lines.push(`${(label ? `${label}:` : '').padEnd(14)}${value}`);
   field('Name', info.name);
   field('Kind', info.kind);
   field('Source', displayPath(info.source, cwd));
   field('Labels', Object.entries(info.labels).map(([k, v]) => `${k}=${v}`).join(',') || '<none>');
   field('Generation', `${info.generation} (observed ${info.observedGeneration})`);
+  if (info.run) renderRun(info.run, field);
   if (info.kind === 'PortClaim') {
     field('Demand', `tcp ${info.configured.ports.tcp}, udp ${info.configured.ports.udp}`);
     field('Claimed', `tcp [${info.claimed?.tcp.join(', ') ?? ''}] udp [${info.claimed?.udp.join(', ') ?? ''}]`);
@@ -62,15 +83,16 @@ export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): st
 export const command: Command = {
   name: 'info',
   aliases: ['describe'],
-  summary: 'Describe an app: configured and effective ports, each instance\'s assignment, conditions and recent events.',
+  summary: 'Describe an app: what it runs (command, cwd, restart policy, env with secrets masked, log paths), configured and effective ports, each instance\'s assignment, conditions and recent events.',
   usage: 'berth info NAME [-o json|yaml]',
+  help: 'Env values whose key contains SECRET, TOKEN, PASSWORD or KEY show as *** (also in -o json|yaml); `berth env NAME[/INDEX]` prints them.\n\n' + examplesHelp(['berth info web', 'berth describe web -o yaml']),
   options: { ...outputOption },
   async run({ values, positionals }, ctx) {
     const format = parseOutputFormat(values.output);
     const [name] = positionals;
     if (!name) throw new UsageError('info needs an app name: berth info NAME');
     const info = await readAppInfo(ctx, name);
-    ctx.out(format === 'json' || format === 'yaml' ? await renderData(info, format) : renderInfo(info, ctx.isTTY, ctx.cwd));
+    ctx.out(format === 'json' || format === 'yaml' ? await renderData(info, format) : renderInfo(info, ctx.color, ctx.cwd));
     return 0;
   },
 };

@@ -1,19 +1,45 @@
 /**
- * `berth logs NAME [-f] [--lines N] [--instance I]`: reads the instances' log
- * files directly (no controller needed), PM2-style "NAME-I | line" prefixes.
+ * `berth logs [NAME[/INDEX]...] [-f] [--lines N] [--err|--out]`: reads the
+ * instances' log files directly (no controller needed). With no name, every
+ * app, merged as lines arrive, docker compose style: each line prefixed
+ * `NAME/INDEX | ` (`NAME | ` for a spec.logs file every instance shares).
  */
-import path from 'node:path';
 import type { Command } from '../command.js';
-import { readLogTail, followLogs, type LogLine } from '../../process/read-logs.js';
-import { UsageError, NotFoundError } from '../../errors.js';
-import type { LogSpec } from '../../manifest/types.js';
-import { withExistingStore } from '../../store/with-existing-store.js';
+import { readLogFilesTail, followLogs, type LogLine } from '../../process/read-logs.js';
+import { listSelectedLogFiles } from '../../process/log-sources.js';
+import { UsageError } from '../../errors.js';
+import { selectLogs } from '../log-selection.js';
+import { examplesHelp } from '../format/examples.js';
+
+const PREFIX_COLOURS = [36, 33, 32, 35, 34, 96, 93, 92, 95, 94];
+
+function prefixer(color: boolean): (line: LogLine) => string {
+  const colours = new Map<string, number>();
+  return (line) => {
+    const label = line.shared ? line.app : `${line.app}/${line.index}`;
+    if (!color) return `${label} | `;
+    if (!colours.has(line.app)) colours.set(line.app, PREFIX_COLOURS[colours.size % PREFIX_COLOURS.length]!);
+    return `\u001b[${colours.get(line.app)}m${label} |\u001b[0m `;
+  };
+}
+
+function parseCount(value: unknown, flag: string, what: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[0-9]+$/.test(String(value))) throw new UsageError(`${flag} must be ${what}, got "${String(value)}"`);
+  return Number(value);
+}
 import { waitForSignal } from '../wait-for-signal.js';
 
 export const command: Command = {
   name: 'logs',
-  summary: 'Print the last lines of an app\'s logs (stdout and stderr of every instance); -f follows them.',
-  usage: 'berth logs NAME [-f] [--lines N] [--instance I] [--err | --out]',
+  summary: 'Print the last lines of apps\' logs (stdout and stderr of every instance); -f follows them. With no name: every app, each line prefixed NAME/INDEX.',
+  usage: 'berth logs [NAME[/INDEX]...] [-f] [--lines N] [--instance I] [--err | --out]',
+  help: [
+    '--lines N counts per log file (out and err of each instance), as pm2 logs does; default 15.',
+    'Lines of stderr go to stderr. The files stay readable without a controller and after an app is deleted.',
+    '',
+    examplesHelp(['berth logs', 'berth logs web -f', 'berth logs web/2 --lines 100', 'berth logs --err -f', 'berth logs web api --lines 0 -f']),
+  ].join('\n'),
   options: {
     follow: { type: 'boolean', short: 'f' },
     lines: { type: 'string', short: 'n' },
@@ -22,26 +48,16 @@ export const command: Command = {
     out: { type: 'boolean' },
   },
   async run({ values, positionals }, ctx) {
-    const [name] = positionals;
-    if (!name) throw new UsageError('logs needs an app name: berth logs NAME');
-    const lines = values.lines === undefined ? 15 : Number(values.lines);
-    if (!Number.isInteger(lines) || lines < 0) throw new UsageError(`--lines must be a whole number, got "${String(values.lines)}"`);
-    const index = values.instance === undefined ? 'all' : Number(values.instance);
-    if (index !== 'all' && (!Number.isInteger(index) || index < 0)) throw new UsageError(`--instance must be an instance number, got "${String(values.instance)}"`);
-    // The app's own log paths (spec.logs) when the store knows it; the default paths otherwise.
-    const logs = await withExistingStore(ctx.home, (store) => {
-      const record = store.apps.get(name);
-      if (!record) throw new NotFoundError(`app "${name}"`);
-      return (record.resource.spec as { logs?: LogSpec }).logs;
-    }, () => undefined);
-    const target = { app: name, index: index as number | 'all', logDir: path.join(ctx.home, 'logs'), logs };
-    const wanted = (line: LogLine) => (values.err ? line.stream === 'err' : values.out ? line.stream === 'out' : true);
-    const print = (line: LogLine) => {
-      if (wanted(line)) (line.stream === 'err' ? ctx.err : ctx.out)(`${line.app}-${line.index} | ${line.line}`);
-    };
-    for (const line of await readLogTail(target, lines)) print(line);
+    const lines = parseCount(values.lines, '--lines', 'a whole number') ?? 15;
+    const instance = parseCount(values.instance, '--instance', 'an instance number');
+    if (values.err && values.out) throw new UsageError('--err and --out together are the default; give one or neither');
+    const selection = await selectLogs(ctx, positionals, instance);
+    const files = () => listSelectedLogFiles(selection).filter((f) => (values.err ? f.stream === 'err' : values.out ? f.stream === 'out' : true));
+    const prefix = prefixer(ctx.color);
+    const print = (line: LogLine) => (line.stream === 'err' ? ctx.err : ctx.out)(`${prefix(line)}${line.line}`);
+    for (const line of await readLogFilesTail(files(), lines)) print(line);
     if (!values.follow) return 0;
-    const stop = followLogs(target, print, { onError: (err) => ctx.err(`Error: ${(err as Error).message}`) });
+    const stop = followLogs(files, print, { onError: (err) => ctx.err(`Error: ${(err as Error).message}`) });
     await waitForSignal();
     stop();
     return 0;

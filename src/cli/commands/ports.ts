@@ -125,6 +125,11 @@ export const command: Command = {
     'allocate reserves a contiguous block of N ports from the pool (default: the pool of the controller last started here, else 20000-45000) and prints it;',
     'the same OWNER, protocol and N again returns the same block, another N moves it.',
     'These work without a running controller.',
+    '',
+    'Examples:',
+    '  berth ports',
+    '  berth ports allocate 2 mail tcp',
+    '  berth ports deallocate mail tcp',
   ].join('\n'),
   run: ({ argv }, ctx) => run(argv, ctx),
 };

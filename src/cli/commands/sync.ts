@@ -40,6 +40,12 @@ export const command: Command = {
     '  --once            sync once and exit (0 applied or nothing to do, 1 error)',
     '  --now [NAME...]   ask running loops to sync at once (they poll <home>/sync/<name>/trigger every second)',
     '  --suspend NAME    a running loop stops syncing NAME until --resume NAME',
+    '',
+    'Examples:',
+    '  berth sync --repo https://git.example.com/ops/site.git --path hosts/web1 --interval 1m',
+    '  berth sync --repo ../site --once',
+    '  berth sync status',
+    '  berth sync --now',
   ].join('\n'),
   async run({ argv }, ctx) {
     const invocation = parseSyncArgs(argv);

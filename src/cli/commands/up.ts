@@ -12,6 +12,7 @@ import type { Command, CommandContext } from '../command.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../api/api-client.js';
 import { BerthError } from '../../errors.js';
+import { examplesHelp } from '../format/examples.js';
 
 async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
   mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
@@ -36,7 +37,12 @@ export const command: Command = {
   name: 'up',
   summary: 'Run the controller: watch the manifest directory and reconcile. Foreground by default; Ctrl-C stops the apps, SIGTERM leaves them running.',
   usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
-  help: '--git runs a GitOps sync loop inside the controller: the repository\'s path is applied into --dir (see `berth sync --help`).',
+  help: [
+    '--git runs a GitOps sync loop inside the controller: the repository\'s path is applied into --dir (see `berth sync --help`).',
+    'State lives in --home (default $BERTH_HOME, else ~/.berth); `berth startup` runs this at boot.',
+    '',
+    examplesHelp(['berth up', 'berth up --dir /srv/manifests --detach', 'berth up --port-pool 20000-29999', 'berth up --git https://git.example.com/ops/site.git --git-path hosts/web1']),
+  ].join('\n'),
   options: {
     dir: { type: 'string' },
     'port-pool': { type: 'string' },

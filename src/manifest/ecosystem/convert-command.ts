@@ -8,6 +8,7 @@
 import type { AppFields } from './app-fields.js';
 import { describeValue } from './field-reporter.js';
 import { splitArgs } from './split-args.js';
+import { expandHome } from './expand-home.js';
 
 /** As SPEC.md has `berth start app.js` choose; anything else is executed directly. */
 const INTERPRETER_BY_EXTENSION: Readonly<Record<string, string>> = {
@@ -45,6 +46,9 @@ function readArgList(fields: AppFields, ...keys: string[]): { key: string; args:
   return { key, args };
 }
 
+/** `script` and its aliases: PM2's exec, and cmd / command as people write them. */
+export const SCRIPT_KEYS = ['script', 'exec', 'cmd', 'command'] as const;
+
 export interface Command {
   script: string;
   args: string[];
@@ -56,12 +60,12 @@ export interface Command {
  */
 export function convertCommand(fields: AppFields): Command {
   const { report } = fields;
-  const taken = fields.take('script', 'exec');
+  const taken = fields.take(...SCRIPT_KEYS);
   if (!taken) return report.fail(undefined, 'missing required field "script"');
   if (typeof taken.value !== 'string' || taken.value.trim() === '') {
     return report.fail(taken.key, `must be the program or file to run, got ${describeValue(taken.value)}`);
   }
-  let script = taken.value.trim();
+  let script = expandHome(taken.value.trim());
   let args = readArgList(fields, 'args')?.args ?? [];
   if (/\s/.test(script) && args.length === 0) {
     // "npm run dev" written as the script, as PMDaemon's and berth's CLIs accept it
@@ -72,7 +76,8 @@ export function convertCommand(fields: AppFields): Command {
       return report.fail(taken.key, (err as Error).message);
     }
     if (!words[0]) return report.fail(taken.key, `must start with the program to run, got ${describeValue(taken.value)}`);
-    report.warn(taken.key, `split into the program ${JSON.stringify(words[0])} and its arguments`);
+    // cmd and command are command lines by name; a script holding one is worth a word
+    if (taken.key === 'script' || taken.key === 'exec') report.warn(taken.key, `split into the program ${JSON.stringify(words[0])} and its arguments`);
     [script, ...args] = words as [string, ...string[]];
   }
   const interpreterField = fields.take('interpreter', 'exec_interpreter');

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { parseDuration } from '../duration.js';
 import type { AppManifest, AppSpecInput } from '../generated/app.js';
 import { AppFields } from './app-fields.js';
-import { convertCommand } from './convert-command.js';
+import { convertCommand, SCRIPT_KEYS } from './convert-command.js';
+import { expandHome } from './expand-home.js';
 import { convertHealthCheck } from './convert-health-check.js';
 import { convertInstances } from './convert-instances.js';
 import { convertPort } from './convert-port.js';
@@ -36,6 +37,8 @@ export interface ConvertAppContext {
   locate?: Locator;
   /** Warnings are appended here (and returned). */
   warnings?: string[];
+  /** `--env NAME`: env_NAME is merged over env, as `pm2 start ecosystem.config.js --env NAME`. */
+  envName?: string;
 }
 
 export interface ConvertedApp {
@@ -43,9 +46,23 @@ export interface ConvertedApp {
   warnings: string[];
 }
 
+const INTERPRETERS = /^(?:node|nodejs|python[0-9.]*|bash|sh|deno|bun|ruby|php|perl)$/;
+
+/**
+ * PM2's default name: the script's base name without its extension
+ * ("./api/server.js" → "server"); for a command line that starts with an
+ * interpreter, its file ("node worker.js" → "worker").
+ */
+function defaultName(fields: AppFields): string | undefined {
+  const script = SCRIPT_KEYS.map((key) => fields.record[key]).find((v): v is string => typeof v === 'string' && v.trim() !== '');
+  const words = script?.trim().split(/\s+/) ?? [];
+  const word = INTERPRETERS.test(path.basename(words[0] ?? '')) && words[1] && !words[1].startsWith('-') ? words[1] : words[0];
+  return word === undefined ? undefined : toDnsLabel(path.basename(word).replace(/\.[A-Za-z0-9]+$/, '')) || undefined;
+}
+
 function convertName(fields: AppFields): string {
   const taken = fields.take('name');
-  if (!taken) return fields.report.fail(undefined, 'missing required field "name"');
+  if (!taken) return defaultName(fields) ?? fields.report.fail(undefined, 'missing required field "name" (and no script to name the app after)');
   if (typeof taken.value !== 'string' && typeof taken.value !== 'number') {
     return fields.report.fail('name', `must be a string, got ${describeValue(taken.value)}`);
   }
@@ -57,9 +74,24 @@ function convertName(fields: AppFields): string {
   return label;
 }
 
+/** A path field, `~` expanded as PM2 does. */
+function readPath(fields: AppFields, ...keys: string[]): string | undefined {
+  const value = readString(fields, ...keys);
+  return value === undefined ? undefined : expandHome(value);
+}
+
+/** env, with env_NAME merged over it for `--env NAME` (PM2: warns when the file has no env_NAME). */
+function convertEnv(fields: AppFields, envName: string | undefined): Record<string, string> | undefined {
+  const env = readEnv(fields, 'env');
+  if (envName === undefined) return env;
+  const variant = readEnv(fields, `env_${envName}`);
+  if (variant === undefined) fields.report.warn(undefined, `has no env_${envName}; --env ${envName} leaves its env as it is`);
+  return variant === undefined ? env : { ...env, ...variant };
+}
+
 function convertLogs(fields: AppFields, cwd: string): AppSpecInput['logs'] {
-  const out = readString(fields, 'out_file', 'out', 'output', 'out_log');
-  const err = readString(fields, 'error_file', 'error', 'err', 'err_file', 'err_log');
+  const out = readPath(fields, 'out_file', 'out', 'output', 'out_log');
+  const err = readPath(fields, 'error_file', 'error', 'err', 'err_file', 'err_log');
   if (out === undefined && err === undefined) return undefined;
   return {
     ...(out === undefined ? {} : { out: path.resolve(cwd, out) }),
@@ -85,12 +117,12 @@ export function convertEcosystemApp(app: object, ctx: ConvertAppContext): Conver
   const name = convertName(fields);
   const { script, args } = convertCommand(fields);
   const dir = ctx.dir ?? path.dirname(path.resolve(ctx.file));
-  const cwd = path.resolve(dir, readString(fields, 'cwd') ?? '.');
+  const cwd = path.resolve(dir, readPath(fields, 'cwd') ?? '.');
   const spec: AppSpecInput = { script };
   if (args.length > 0) spec.args = args;
   spec.cwd = cwd;
 
-  const env = readEnv(fields, 'env');
+  const env = convertEnv(fields, ctx.envName);
   if (env && Object.keys(env).length > 0) spec.env = env;
   const instances = convertInstances(fields, ctx.cpus ?? availableParallelism());
   if (instances !== undefined) spec.instances = instances;
@@ -127,7 +159,7 @@ export function convertEcosystemApp(app: object, ctx: ConvertAppContext): Conver
   const namespace = fields.take('namespace');
   if (namespace && typeof namespace.value !== 'string') report.fail('namespace', `must be a string, got ${describeValue(namespace.value)}`);
 
-  warnUnsupportedFields(fields, instances ?? 1);
+  warnUnsupportedFields(fields, instances ?? 1, ctx.envName);
   const manifest: AppManifest = {
     apiVersion: 'berth/v1',
     kind: 'App',

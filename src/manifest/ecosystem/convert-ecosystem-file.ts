@@ -5,7 +5,7 @@
  * it validates any manifest.
  */
 import { readFile } from 'node:fs/promises';
-import { ManifestError } from '../../errors.js';
+import { ManifestError, ManifestErrorList } from '../../errors.js';
 import type { AppManifest } from '../generated/app.js';
 import { convertEcosystemApp } from './convert-ecosystem-app.js';
 import { detectConfigFormat, type ConfigFormat } from './detect-config-format.js';
@@ -22,6 +22,8 @@ export interface ConvertedConfig {
 export interface ConvertOptions {
   /** Number of CPUs that instances: "max" means; default this machine's. */
   cpus?: number;
+  /** `--env NAME`: merge each app's env_NAME over its env. */
+  envName?: string;
   /** Folder relative paths resolve against; default the file's folder. */
   dir?: string;
 }
@@ -32,15 +34,24 @@ export function convertEcosystemValue(value: unknown, file: string, format: Conf
   const report = new FieldReporter(file, [], locate, warnings);
   const manifests: AppManifest[] = [];
   const firstByName = new Map<string, string>();
+  const errors: ManifestError[] = [];
   for (const [index, { app, base }] of extractApps(value, report).entries()) {
-    const { manifest } = convertEcosystemApp(app as object, { file, index, base, format, locate, warnings, ...options });
-    const name = manifest.metadata.name;
-    const where = base.length === 0 ? 'the config' : `apps[${index}]`;
-    const earlier = firstByName.get(name);
-    if (earlier !== undefined) new FieldReporter(file, base, locate).fail('name', `"${name}" is already the name of ${earlier}; app names must be unique`);
-    firstByName.set(name, where);
-    manifests.push(manifest);
+    try {
+      const { manifest } = convertEcosystemApp(app as object, { file, index, base, format, locate, warnings, ...options });
+      const name = manifest.metadata.name;
+      const where = base.length === 0 ? 'the config' : `apps[${index}]`;
+      const earlier = firstByName.get(name);
+      if (earlier !== undefined) new FieldReporter(file, base, locate).fail('name', `"${name}" is already the name of ${earlier}; app names must be unique`);
+      firstByName.set(name, where);
+      manifests.push(manifest);
+    } catch (err) {
+      // one broken app does not hide the problems of the next
+      if (!(err instanceof ManifestError)) throw err;
+      errors.push(err);
+    }
   }
+  if (errors.length === 1) throw errors[0]!;
+  if (errors.length > 1) throw new ManifestErrorList(errors);
   return { manifests, warnings };
 }
 

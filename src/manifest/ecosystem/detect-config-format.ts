@@ -34,7 +34,8 @@ export function detectConfigFormat(file: string, text: string): ConfigFormat {
   const extension = path.extname(file).toLowerCase();
   if (JS_EXTENSIONS.has(extension)) return 'pm2-js';
   const body = text.replace(/^\uFEFF/, '');
-  const looksJson = extension === '.json' || (extension !== '.yaml' && extension !== '.yml' && /^\s*[[{]/.test(body));
+  // PM2's .json may open with comments (JSON5)
+  const looksJson = extension === '.json' || (extension !== '.yaml' && extension !== '.yml' && /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*[[{]/.test(body));
   if (looksJson) return hasTopLevelApiVersion(body) ? 'berth' : 'pmdaemon-json';
   return TOP_LEVEL_API_VERSION.test(body) ? 'berth' : 'pmdaemon-yaml';
 }

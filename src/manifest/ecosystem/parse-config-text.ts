@@ -1,11 +1,14 @@
 /**
  * Parses the text of a JSON or YAML ecosystem config into plain data and a
  * Locator for its fields' positions, or throws a ManifestError at the
- * file:line:col of the syntax error. JSON is checked strictly (JSON.parse),
- * then read once more with yaml's parser only for positions: valid JSON is
- * valid YAML, and that keeps one way of locating fields.
+ * file:line:col of the syntax error. PM2 reads .json configs as JavaScript
+ * object literals (comments, bare keys, single quotes, trailing commas), so
+ * JSON that JSON.parse refuses is read as JSON5. The text is read once more
+ * with yaml's parser (comments blanked) only for positions: JSON5 objects
+ * are YAML flow maps, and that keeps one way of locating fields.
  */
 import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import JSON5 from 'json5';
 import { ManifestError } from '../../errors.js';
 import type { FieldPath, Locator } from './field-reporter.js';
 import { lineColAt, locateJsonError } from './locate-json-error.js';
@@ -27,16 +30,48 @@ function locatorFor(doc: Document, lineCounter: LineCounter): Locator {
   };
 }
 
+/** The text with line and block comments outside strings replaced by spaces (offsets and lines kept). */
+export function blankComments(text: string): string {
+  let out = '';
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      out += ch;
+      if (ch === '\\') out += text[++i] ?? '';
+      else if (ch === quote) quote = undefined;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      out += ch;
+    } else if (ch === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) {
+      const end = text[i + 1] === '/' ? text.indexOf('\n', i) : text.indexOf('*/', i + 2) + 2;
+      const stop = end <= 1 || end === -1 ? text.length : end;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop - 1;
+    } else out += ch;
+  }
+  return out;
+}
+
 function parseJson(text: string, file: string): ParsedConfig {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (err) {
-    const problem = locateJsonError(text) ?? { offset: 0, message: (err as Error).message };
-    throw new ManifestError({ file, ...lineColAt(text, problem.offset) }, `invalid JSON: ${problem.message}`);
+  } catch {
+    try {
+      value = JSON5.parse(text);
+    } catch (err) {
+      // JSON5's position is right for files that use its syntax; the strict scanner words it better when they agree
+      const { lineNumber, columnNumber, message } = err as SyntaxError & { lineNumber?: number; columnNumber?: number };
+      const strict = locateJsonError(text);
+      const strictAt = strict ? lineColAt(text, strict.offset) : undefined;
+      const at = lineNumber !== undefined && columnNumber !== undefined ? { line: lineNumber, col: columnNumber } : strictAt ?? { line: 1, col: 1 };
+      const detail = strict && strictAt!.line === at.line && strictAt!.col === at.col ? strict.message : message.replace(/^JSON5: /, '').replace(/ at \d+:\d+$/, '');
+      throw new ManifestError({ file, ...at }, `invalid JSON: ${detail}`);
+    }
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  const doc = parseDocument(blankComments(text), { lineCounter, uniqueKeys: false });
   return { value, locate: locatorFor(doc, lineCounter) };
 }
 

@@ -81,7 +81,7 @@ function isDefault(key: string, value: unknown): boolean {
  *
  * @example warnUnsupportedFields(fields, 4) // "file: apps[0].exec_mode: cluster is not supported by berth; running 4 fork-mode instances"
  */
-export function warnUnsupportedFields(fields: AppFields, instances: number): void {
+export function warnUnsupportedFields(fields: AppFields, instances: number, envName?: string): void {
   const { report } = fields;
   for (const [key, value] of fields.remaining()) {
     if (SILENT.has(key) || WATCH_OPTIONS.has(key)) continue;
@@ -94,7 +94,8 @@ export function warnUnsupportedFields(fields: AppFields, instances: number): voi
       continue;
     }
     if (/^env_\S+$/.test(key)) {
-      report.warn(key, `environment variants (pm2 --env ${key.slice(4)}) are not supported; only env is used`);
+      // with --env, the other variants are simply not chosen
+      if (envName === undefined) report.warn(key, `not used; \`berth apply --env ${key.slice(4)}\` merges it over env, as pm2 --env does`);
       continue;
     }
     if (isDefault(key, value)) continue;

@@ -13,7 +13,7 @@ async function fakeContext(t: import('node:test').TestContext) {
   t.after(() => rm(home, { recursive: true, force: true }));
   const lines: string[] = [];
   const ctx: CommandContext = {
-    home, cwd: home, env: {}, out: (line) => lines.push(line), err: (line) => lines.push(`ERR ${line}`), stdin: process.stdin, isTTY: false,
+    home, cwd: home, env: {}, out: (line) => lines.push(line), err: (line) => lines.push(`ERR ${line}`), stdin: process.stdin, isTTY: false, color: false,
   };
   const run = async (...argv: string[]) => {
     lines.length = 0;

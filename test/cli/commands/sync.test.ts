@@ -16,7 +16,7 @@ async function setup(t: Parameters<typeof tempDir>[0]) {
   const out: string[] = [];
   const err: string[] = [];
   const ctx: CommandContext = {
-    home: path.join(root, 'home'), cwd: root, env: {}, out: (l) => out.push(l), err: (l) => err.push(l), stdin: Readable.from([]), isTTY: false,
+    home: path.join(root, 'home'), cwd: root, env: {}, out: (l) => out.push(l), err: (l) => err.push(l), stdin: Readable.from([]), isTTY: false, color: false,
   };
   const run = (...argv: string[]) => command.run({ values: {}, positionals: [], argv }, ctx);
   return { root, repo, out, err, ctx, run };

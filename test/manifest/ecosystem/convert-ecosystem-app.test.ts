@@ -170,7 +170,7 @@ test('names that are not DNS-1123 labels are converted, with a warning', () => {
 
 test('missing name or script: an error with the position the locator gives', () => {
   const locate = (path: (string | number)[]) => ({ line: 3 + path.length, col: 5 });
-  assert.equal(failure({ script: 'node' }, { locate }), 'ecosystem.json:5:5: apps[0]: missing required field "name"');
+  assert.equal(failure({ port: 3000 }, { locate }), 'ecosystem.json:5:5: apps[0]: missing required field "name" (and no script to name the app after)');
   assert.equal(failure({ name: 'web' }, { locate, index: 2 }), 'ecosystem.json:5:5: apps[2]: missing required field "script"');
   assert.equal(failure({ name: 'web', script: '' }), 'ecosystem.json:1:1: apps[0].script: must be the program or file to run, got ""');
   assert.equal(failure({ name: 'web' }, { base: [] }), 'ecosystem.json:1:1: (document): missing required field "script"');
@@ -244,7 +244,7 @@ test('PM2-only fields are warnings, never errors; defaults say nothing', () => {
     'ecosystem.config.js: apps[0].watch: file watching is not supported by berth; ignored',
     'ecosystem.config.js: apps[0].merge_logs: berth writes one log file per instance unless out_file/error_file name one; ignored',
     'ecosystem.config.js: apps[0].log_date_format: berth writes app output as it comes, without timestamps or formatting; ignored',
-    'ecosystem.config.js: apps[0].env_production: environment variants (pm2 --env production) are not supported; only env is used',
+    'ecosystem.config.js: apps[0].env_production: not used; `berth apply --env production` merges it over env, as pm2 --env does',
     'ecosystem.config.js: apps[0].frobnicate: unknown field; ignored',
   ]);
   assert.deepEqual(convert({ name: 'a', script: 'node', exec_mode: 'fork', watch: false }).warnings, []);

@@ -96,7 +96,7 @@ test('a top-level list of apps, apps as one object, and PM2 deploy (a warning)',
 
 test('bad JSON: file, line and column', async () => {
   const file = path.join(fixtures, 'bad-syntax.json');
-  assert.equal(await failure(convertEcosystemFile(file, options)), `${file}:6:5: invalid JSON: unexpected "}", expected a property name in double quotes`);
+  assert.equal(await failure(convertEcosystemFile(file, options)), `${file}:5:7: invalid JSON: unexpected "\\"", expected "," or "}"`);
   assert.throws(() => convertEcosystemText('{"apps": [\n  {"name": "a" "script": "node"}\n]}', 'e.json'), { message: 'e.json:2:16: invalid JSON: unexpected "\\"", expected "," or "}"' });
 });
 
