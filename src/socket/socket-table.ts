@@ -11,13 +11,15 @@ const LISTEN = '0A';
 
 export interface TcpSocketState {
   port: number;
+  /** The peer's port (0 for a listening socket). */
+  remotePort: number;
   listening: boolean;
   /** For a listening socket: connections handshaken and waiting for accept(2) (rx_queue). */
   acceptQueue: number;
 }
 
 /**
- * @example findTcpSocket('40856') → { port: 8080, listening: true, acceptQueue: 0 }
+ * @example findTcpSocket('40856') → { port: 8080, remotePort: 0, listening: true, acceptQueue: 0 }
  */
 export function findTcpSocket(inode: string, tables: readonly string[] = TABLES): TcpSocketState | undefined {
   for (const table of tables) {
@@ -31,10 +33,11 @@ export function findTcpSocket(inode: string, tables: readonly string[] = TABLES)
       const fields = line.trim().split(/\s+/);
       // sl local_address rem_address st tx_queue:rx_queue tr:when retrnsmt uid timeout inode
       if (fields[9] !== inode) continue;
-      const local = fields[1]!;
+      const portOf = (address: string): number => Number.parseInt(address.slice(address.lastIndexOf(':') + 1), 16);
       const queues = fields[4]!.split(':');
       return {
-        port: Number.parseInt(local.slice(local.lastIndexOf(':') + 1), 16),
+        port: portOf(fields[1]!),
+        remotePort: portOf(fields[2]!),
         listening: fields[3] === LISTEN,
         acceptQueue: Number.parseInt(queues[1] ?? '0', 16),
       };

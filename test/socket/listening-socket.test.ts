@@ -29,7 +29,7 @@ test('the owner never accepts: connections queue until a child that inherited th
   const socket = await openTestSocket(t);
   assert.ok(socket.port > 0);
   assert.equal(readlinkSync(`/proc/self/fd/${socket.fd}`), `socket:[${socket.inode}]`);
-  assert.deepEqual(findTcpSocket(socket.inode), { port: socket.port, listening: true, acceptQueue: 0 });
+  assert.deepEqual(findTcpSocket(socket.inode), { port: socket.port, remotePort: 0, listening: true, acceptQueue: 0 });
 
   // No instance: three clients complete the handshake (the socket listens) and wait in the accept queue.
   const waiting = [rawGet(socket.port), rawGet(socket.port), rawGet(socket.port)];
