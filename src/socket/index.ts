@@ -5,6 +5,7 @@
  * it", and takes the socket back from a running instance after a controller
  * restart. Import from here.
  */
+export * from './socket-defaults.js';
 export * from './listening-socket.js';
 export * from './socket-launch.js';
 export * from './spawn-with-socket.js';

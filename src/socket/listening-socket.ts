@@ -16,11 +16,10 @@ import { spawn } from 'node:child_process';
 import { closeSync } from 'node:fs';
 import { PortInUseError } from '../ports/port-errors.js';
 import { bindTcpHandle, type TcpServerHandle } from './node-server-handle.js';
+import { DEFAULT_BACKLOG, DEFAULT_SOCKET_HOST } from './socket-defaults.js';
 import { SocketError } from './socket-errors.js';
 import { socketInodeOf } from './socket-inode.js';
 
-export const DEFAULT_SOCKET_HOST = '::';
-export const DEFAULT_BACKLOG = 511;
 
 export interface ListenRequest {
   /** An IP address; default '::' (dual-stack, falls back to 0.0.0.0 where IPv6 is off). */

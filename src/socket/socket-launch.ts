@@ -36,7 +36,6 @@ export interface SocketHandOver {
 
 /** sd_listen_fds(3): passed descriptors start at 3. */
 export const LISTEN_FD = 3;
-export const DEFAULT_SOCKET_NAME = 'http';
 /** `$0` is the program, `"$@"` its arguments; exec keeps the PID that `$$` names. */
 export const LISTEN_PID_WRAPPER = 'LISTEN_PID=$$ exec "$0" "$@"';
 

@@ -11,7 +11,8 @@ import { accessSync, constants, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BerthError } from '../errors.js';
-import { DEFAULT_SOCKET_NAME, withListenSocket } from './socket-launch.js';
+import { DEFAULT_SOCKET_NAME } from './socket-defaults.js';
+import { withListenSocket } from './socket-launch.js';
 
 /** The compiled preload that makes `listen(process.env.PORT)` use fd 3 (node-preload.cts). */
 export const NODE_PRELOAD_PATH = fileURLToPath(new URL('./node-preload.cjs', import.meta.url));

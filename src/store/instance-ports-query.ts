@@ -18,11 +18,16 @@ interface Row {
   role: 'port' | 'block';
 }
 
+// An app's shared port (spec.socket.shared) is one row with no instance: every instance of the app has it.
+const SELECT_APP_PORTS = `SELECT a.owner, COALESCE(a.instance, i.idx) AS instance, a.protocol, a.port, a.role
+  FROM port_allocations a LEFT JOIN instances i ON a.instance IS NULL AND i.app = a.owner
+  WHERE a.owner_kind = 'app'`;
+
 /** Keyed "app/index". One query for all apps (or one app). */
 export function heldPortsByInstance(db: Db, app?: string): Map<string, HeldPorts> {
   const rows = (app === undefined
-    ? db.prepare("SELECT owner, instance, protocol, port, role FROM port_allocations WHERE owner_kind = 'app' ORDER BY port").all()
-    : db.prepare("SELECT owner, instance, protocol, port, role FROM port_allocations WHERE owner_kind = 'app' AND owner = ? ORDER BY port").all(app)) as Row[];
+    ? db.prepare(`${SELECT_APP_PORTS} ORDER BY a.port`).all()
+    : db.prepare(`${SELECT_APP_PORTS} AND a.owner = ? ORDER BY a.port`).all(app)) as Row[];
   const out = new Map<string, HeldPorts>();
   for (const row of rows) {
     const key = `${row.owner}/${row.instance}`;

@@ -20,7 +20,7 @@ export const command: Command = {
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
     const { file, resource } = await findManifest(dir, name);
     if (resource.kind !== 'App') throw new BerthError('USAGE', `"${name}" is a PortClaim; it has no instances`);
-    if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances);
+    if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances, { shared: resource.spec.socket?.shared });
     if (resource.spec.instances === instances) {
       ctx.out(`app/${name} unchanged (${instances} instances)`);
       return 0;
