@@ -44,12 +44,38 @@ const MAX_POLL_FDS = 4096;
 export function findAcceptor(pgid: number, inode: string, { arch = process.arch }: { arch?: NodeJS.Architecture } = {}): AcceptEvidence | undefined {
   const leader = acceptEvidenceOf(pgid, inode, arch);
   if (leader) return { pid: pgid, via: leader };
-  for (const member of listProcessGroup(pgid)) {
-    if (member.pid === pgid) continue;
-    const via = acceptEvidenceOf(member.pid, inode, arch);
-    if (via) return { pid: member.pid, via };
+  for (const pid of descendantsOf(pgid) ?? listProcessGroup(pgid).map((member) => member.pid)) {
+    if (pid === pgid) continue;
+    const via = acceptEvidenceOf(pid, inode, arch);
+    if (via) return { pid, via };
   }
   return undefined;
+}
+
+/**
+ * The leader's descendants through /proc/PID/task/TID/children (cheap: no
+ * scan of every process, which readiness polling would repeat every few
+ * milliseconds); undefined when the kernel lacks that file.
+ */
+function descendantsOf(pid: number): number[] | undefined {
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const tid of listTasks(parent)) {
+      let text: string;
+      try {
+        text = readFileSync(`/proc/${parent}/task/${tid}/children`, 'latin1');
+      } catch (err) {
+        if (parent === pid && (err as NodeJS.ErrnoException).code === 'ENOENT' && found.length === 0) return undefined;
+        continue;
+      }
+      const children = text.split(' ').filter(Boolean).map(Number);
+      queue.push(...children);
+      found.push(...children);
+    }
+  }
+  return found;
 }
 
 /** How one process accepts on the socket, if it does. */
