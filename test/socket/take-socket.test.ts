@@ -4,7 +4,7 @@
 // SocketAdoptError says why (gone, mismatch, permission).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFile } from 'node:child_process';
+import { spawn, spawnSync, execFile } from 'node:child_process';
 import net from 'node:net';
 import { createInterface } from 'node:readline';
 import { SocketAdoptError, findTcpSocket, socketInodeOf, takeSocketFrom, takeSocketFromAny } from '../../src/socket/index.js';
@@ -82,6 +82,9 @@ test('typed errors: a gone process, an fd that is another socket', async (t) => 
 
 test('without the right to trace the instance: a permission error that says what is needed', async (t) => {
   if (process.getuid?.() !== 0) return t.skip('needs root to run the taker as another user (uid 65534)');
+  const moduleFile = new URL('../../src/socket/take-socket.js', import.meta.url).pathname;
+  const readable = spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(moduleFile)})`], { uid: 65534, gid: 65534, cwd: '/' }).status === 0;
+  if (!readable) return t.skip(`uid 65534 cannot read ${moduleFile} (a checkout in a private folder)`);
   const socket = await openTestSocket(t);
   const holder = await spawnOnSocket(t, socket, { script: 'sleep', args: ['3600'] });
   await until('sleep holds fd 3', () => socketInodeOf(holder.pid!, 3) === socket.inode);
