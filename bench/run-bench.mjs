@@ -11,6 +11,8 @@
 //   BENCH_SCALE_N=1000      berth at scale (`sleep` processes); BENCH_SKIP_SCALE=1 skips it
 //   BENCH_SKIP_PM2=1        no PM2 column
 //   BENCH_PROFILE=1         one extra berth run at the largest N with --cpu-prof on the controller; summary printed
+//   BENCH_SKIP_RELOAD=1     no reload-under-load section (4 instances on one port: berth's socket vs PM2 cluster)
+//   BENCH_ONLY=reload       only the reload section, merged into the existing results/latest.json
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +22,8 @@ import { killMarked } from './lib/procs.mjs';
 import { livePm2 } from './lib/pm2-driver.mjs';
 import { machineInfo, median } from './lib/system.mjs';
 import { renderReport } from './lib/report.mjs';
+import { renderReloadSection } from './lib/reload-report.mjs';
+import { reloadBench } from './reload-bench.mjs';
 
 const here = new URL('.', import.meta.url).pathname;
 const env = process.env;
@@ -30,6 +34,8 @@ const SCALE_N = Number(env.BENCH_SCALE_N ?? 1000);
 const SKIP_SCALE = env.BENCH_SKIP_SCALE === '1';
 const SKIP_PM2 = env.BENCH_SKIP_PM2 === '1';
 const PROFILE = env.BENCH_PROFILE === '1';
+const SKIP_RELOAD = env.BENCH_SKIP_RELOAD === '1';
+const ONLY_RELOAD = env.BENCH_ONLY === 'reload';
 const NMAX = Math.max(...NS);
 
 const log = (line) => process.stderr.write(`[bench] ${line}\n`);
@@ -69,6 +75,8 @@ async function main() {
     log(`scale: ${SCALE_N} online after ${fmt(results.scale.allOnlineMs)}; list ${fmt(results.scale.listMs)}; RSS ${(results.scale.rssBytes / 2 ** 20).toFixed(1)} MB`);
   }
 
+  if (!SKIP_RELOAD) results.reload = await reloadBench({ skipPm2: SKIP_PM2 });
+
   if (PROFILE) {
     // a separate run: the profiler's own CPU and memory must not leak into the measured numbers
     log(`profiling: one more berth run at N=${NMAX} with --cpu-prof on the controller`);
@@ -79,6 +87,11 @@ async function main() {
     rmSync(profileDir, { recursive: true, force: true });
   }
 
+  writeResults(results);
+}
+
+/** Prints the table, writes results/latest.json and RESULTS.md (with bench/analysis.md). */
+function writeResults(results) {
   // hand-written explanations of the numbers (profiles, causes) ride along in RESULTS.md
   const analysisFile = path.join(here, 'analysis.md');
   const report = renderReport(results, existsSync(analysisFile) ? readFileSync(analysisFile, 'utf8') : '');
@@ -120,6 +133,31 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   });
 }
 
+// BENCH_ONLY=reload: the reload section alone, merged into the last full run's results
+// (or, without one, spliced into RESULTS.md in place of its reload section)
+async function reloadOnly() {
+  const file = path.join(here, 'results', 'latest.json');
+  const reload = { ...(await reloadBench({ skipPm2: SKIP_PM2 })), machine: machineInfo() };
+  if (existsSync(file)) return writeResults({ ...JSON.parse(readFileSync(file, 'utf8')), reload });
+  const section = renderReloadSection(reload);
+  process.stdout.write(`\n${section.table}\n`);
+  const resultsFile = path.join(here, 'RESULTS.md');
+  writeFileSync(resultsFile, spliceSection(readFileSync(resultsFile, 'utf8'), section.markdown));
+  mkdirSync(path.join(here, 'results'), { recursive: true });
+  writeFileSync(path.join(here, 'results', 'reload.json'), `${JSON.stringify(reload, null, 2)}\n`);
+  log('wrote bench/results/reload.json and the reload section of bench/RESULTS.md');
+}
+
+/** Replaces the markdown section that starts with `lines[0]` (up to the next '## '), or inserts it before '## What is measured'. */
+function spliceSection(markdown, lines) {
+  const all = markdown.split('\n');
+  const start = all.indexOf(lines[0]);
+  const end = start < 0 ? -1 : all.findIndex((line, i) => i > start && line.startsWith('## '));
+  if (start >= 0) all.splice(start, (end < 0 ? all.length : end) - start, ...lines);
+  else all.splice(Math.max(0, all.indexOf('## What is measured')), 0, ...lines);
+  return all.join('\n');
+}
+
 // --report-only: re-render RESULTS.md from bench/results/latest.json (after editing bench/analysis.md)
 async function reportOnly() {
   const results = JSON.parse(readFileSync(path.join(here, 'results', 'latest.json'), 'utf8'));
@@ -131,6 +169,7 @@ async function reportOnly() {
 
 try {
   if (process.argv.includes('--report-only')) await reportOnly();
+  else if (ONLY_RELOAD) await reloadOnly();
   else await main();
 } catch (err) {
   process.stderr.write(`bench failed: ${err.stack ?? err}\n`);

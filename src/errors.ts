@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'STORE'
   | 'SPAWN_FAILED'
   | 'SYNC_FAILED'
+  | 'SOCKET_FAILED'
+  | 'SOCKET_ADOPT_FAILED'
   | 'INTERNAL';
 
 export class BerthError extends Error {

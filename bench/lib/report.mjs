@@ -1,6 +1,7 @@
 // Turns bench results into the printed table and bench/RESULTS.md: one row
 // per metric, berth beside the floor and PM2, ratios, the target and whether
-// it was met.
+// it was met; the reload section comes from reload-report.mjs.
+import { renderReloadSection } from './reload-report.mjs';
 const ms = (v) => (v === null || v === undefined ? '-' : `${Math.round(v)} ms`);
 const mb = (v) => (v === null || v === undefined ? '-' : `${(v / 2 ** 20).toFixed(1)} MB`);
 const pct = (v) => (v === null || v === undefined ? '-' : `${v.toFixed(2)} %`);
@@ -58,7 +59,8 @@ export function renderReport(results, analysis = '') {
   const rows = evaluate(results);
   const widths = COLS.map(([key, title]) => Math.max(title.length, ...rows.map((r) => cell(r, key).length)));
   const line = (vals) => vals.map((v, i) => v.padEnd(widths[i])).join('  ');
-  const table = [line(COLS.map(([, t]) => t)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(COLS.map(([k]) => cell(r, k))))].join('\n');
+  const reload = renderReloadSection(results.reload);
+  const table = [line(COLS.map(([, t]) => t)), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(COLS.map(([k]) => cell(r, k)))), ...(reload.table ? ['', reload.table] : [])].join('\n');
   const m = results.machine;
   const md = [
     '# berth benchmarks',
@@ -86,9 +88,11 @@ export function renderReport(results, analysis = '') {
     '- **auto-assign**: `bench/ports-auto-assign.mjs`: 1000 instances on `auto:A-(A+19999)` while every other',
     '  port of the range is held by a real listener; real bind tests, in-memory store.',
     '- **scale**: N `sleep 100000` processes (a node app is ~40 MB each), until `berth list` shows all online.',
+    ...(reload.markdown.length ? ['', ...reload.markdown] : []),
     ...(analysis ? ['', analysis.trim(), ''] : ['']),
     'Reproduce: `npm ci && npm run bench` (knobs: BENCH_NS, BENCH_REPEAT, BENCH_IDLE_SECONDS, BENCH_SCALE_N,',
-    'BENCH_SKIP_SCALE=1, BENCH_SKIP_PM2=1, BENCH_PROFILE=1). Raw numbers: bench/results/latest.json.',
+    'BENCH_SKIP_SCALE=1, BENCH_SKIP_PM2=1, BENCH_SKIP_RELOAD=1, BENCH_PROFILE=1; BENCH_ONLY=reload reruns only the reload',
+    'section and keeps the other numbers). Raw numbers: bench/results/latest.json.',
     '',
   ].join('\n');
   return { table, markdown: md, rows };

@@ -11,7 +11,7 @@ import type { ReplaceOptions } from '../instance/hand-over.js';
 export type { InstanceConfig, InstanceSnapshot, RunningInstance, ReplaceOptions };
 
 export interface PortsDep {
-  ensureAppPorts(app: string, req: { port?: string; instances: number; demand: PortDemand }): Promise<InstancePorts[]>;
+  ensureAppPorts(app: string, req: { port?: string; instances: number; demand: PortDemand; shared?: boolean }): Promise<InstancePorts[]>;
   releaseInstance(app: string, index: number): void;
   releaseApp(app: string): void;
   ensureClaim(name: string, demand: PortDemand): Promise<{ tcp: number[]; udp: number[] }>;

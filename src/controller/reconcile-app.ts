@@ -72,7 +72,7 @@ export class AppReconciler {
 
     let ports: InstancePorts[];
     try {
-      ports = await this.ctx.ports.ensureAppPorts(name, { port: effective.port, instances: effective.instances, demand: resource.spec.ports });
+      ports = await this.ctx.ports.ensureAppPorts(name, { port: effective.port, instances: effective.instances, demand: resource.spec.ports, shared: resource.spec.socket?.shared });
     } catch (err) {
       reportPortFailure(store, this.ctx.logger, name, err);
       throw err;

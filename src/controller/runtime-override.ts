@@ -46,6 +46,6 @@ export function isStale(resource: AppResource, override: OverrideRecord | undefi
 export function newOverride(resource: AppResource, port: string): { port: string; instances: number | null; specHash: string } {
   const spec = parsePortSpec(port);
   const instances = spec.type === 'range' ? spec.end - spec.start + 1 : resource.spec.instances;
-  checkPortSpecFits(spec, instances);
+  checkPortSpecFits(spec, instances, { shared: resource.spec.socket?.shared });
   return { port: formatPortSpec(spec), instances: instances === resource.spec.instances ? null : instances, specHash: overrideKey(resource) };
 }

@@ -3,10 +3,11 @@
  * durations in ms, cwd absolute (relative to the manifest's folder).
  */
 import path from 'node:path';
-import type { AppSpec, BackoffSpec, ProbeSpec } from './types.js';
+import type { AppSpec, BackoffSpec, ProbeSpec, SocketSpec } from './types.js';
 import { parseByteSize, parseDuration } from './duration.js';
 import { formatPortSpec, parsePortSpec } from '../ports/port-spec.js';
-import type { AppSpecInput, Probe } from './generated/app.js';
+import type { AppSpecInput, Probe, SocketSpec as SocketSpecInput } from './generated/app.js';
+import { DEFAULT_BACKLOG, DEFAULT_SOCKET_HOST, DEFAULT_SOCKET_NAME } from '../socket/socket-defaults.js';
 
 export const DEFAULT_BACKOFF: BackoffSpec = { initialMs: 1_000, maxMs: 300_000, resetAfterMs: 600_000 };
 export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
@@ -28,6 +29,16 @@ function normaliseProbe(probe: Probe | undefined): ProbeSpec | undefined {
   return undefined;
 }
 
+function normaliseSocket(socket: SocketSpecInput | undefined): SocketSpec | undefined {
+  if (!socket) return undefined;
+  return {
+    shared: socket.shared ?? false,
+    host: socket.host ?? DEFAULT_SOCKET_HOST,
+    backlog: socket.backlog ?? DEFAULT_BACKLOG,
+    name: socket.name ?? DEFAULT_SOCKET_NAME,
+  };
+}
+
 /** `manifestDir` is the folder of the file the document came from. */
 export function normaliseAppSpec(input: AppSpecInput, manifestDir: string): AppSpec {
   const env: Record<string, string> = {};
@@ -42,6 +53,7 @@ export function normaliseAppSpec(input: AppSpecInput, manifestDir: string): AppS
     instances: input.instances ?? 1,
     port: input.port === undefined ? undefined : formatPortSpec(parsePortSpec(input.port)),
     ports: { tcp: input.ports?.tcp ?? 0, udp: input.ports?.udp ?? 0 },
+    socket: normaliseSocket(input.socket),
     restartPolicy: input.restartPolicy ?? 'Always',
     backoff: {
       initialMs: input.restartBackoff?.initial === undefined ? DEFAULT_BACKOFF.initialMs : parseDuration(input.restartBackoff.initial),

@@ -8,6 +8,7 @@ import { LineCounter, parseAllDocuments, isMap, isPair, isScalar, type Document,
 import { ManifestError, type SourcePosition } from '../errors.js';
 import { describePath, validateAgainstSchema, type ManifestKind } from './schema-validator.js';
 import { normaliseAppSpec } from './normalise.js';
+import { checkSocketSpec } from './check-socket.js';
 import { hashSpec } from './spec-hash.js';
 import { checkPortSpecFits, parsePortSpec } from '../ports/port-spec.js';
 import type { AppManifest } from './generated/app.js';
@@ -111,9 +112,14 @@ export function parseManifestText(text: string, file: string, display = file): P
       continue;
     }
     const app = record as unknown as AppManifest;
+    const socketProblem = checkSocketSpec(app.spec);
+    if (socketProblem) {
+      errors.push(new ManifestError(position(socketProblem.path), socketProblem.message));
+      continue;
+    }
     if (app.spec.port !== undefined) {
       try {
-        checkPortSpecFits(parsePortSpec(app.spec.port), app.spec.instances ?? 1);
+        checkPortSpecFits(parsePortSpec(app.spec.port), app.spec.instances ?? 1, { shared: app.spec.socket?.shared });
       } catch (err) {
         errors.push(new ManifestError(position(['spec', 'port']), `${describePath(['spec', 'port'])}: ${(err as Error).message}`));
         continue;

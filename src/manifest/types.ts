@@ -42,6 +42,17 @@ export interface PortDemand {
   udp: number;
 }
 
+/** `spec.socket`: berth binds and listens, instances inherit the socket as fd 3. */
+export interface SocketSpec {
+  /** One socket for every instance (single port) instead of one per instance port. */
+  shared: boolean;
+  /** IP address to bind ('::' dual-stack by default). */
+  host: string;
+  backlog: number;
+  /** LISTEN_FDNAMES. */
+  name: string;
+}
+
 export interface AppSpec {
   script: string;
   args: string[];
@@ -52,6 +63,8 @@ export interface AppSpec {
   /** Normalised port spec: "3000", "3000-3003" or "auto:5000-5100". */
   port?: string;
   ports: PortDemand;
+  /** Set when berth owns the listening socket (spec.socket). */
+  socket?: SocketSpec;
   restartPolicy: RestartPolicy;
   backoff: BackoffSpec;
   /** PM2: this many exits in a row before minUptime → errored. */

@@ -14,12 +14,15 @@ export interface AppPortRequest {
   port?: string;
   instances: number;
   demand: PortDemand;
+  /** spec.socket.shared: one port for the whole app (a row with no instance), which every instance gets. */
+  shared?: boolean;
 }
 
 export type PortNeed =
-  | { kind: 'fixed'; instance: number; port: number }
+  /** `instance` null: the app's shared port. */
+  | { kind: 'fixed'; instance: number | null; port: number }
   /** `requested` is the app's instance count, for the exhaustion message. */
-  | { kind: 'auto'; instance: number; range: PortRange; requested: number }
+  | { kind: 'auto'; instance: number | null; range: PortRange; requested: number }
   | { kind: 'block'; instance: number | null; protocol: Protocol; size: number };
 
 export interface AllocationPlan {
@@ -83,37 +86,49 @@ export function planBlocks(rows: Allocation[], demand: Partial<PortDemand>): All
  */
 export function planAppPorts(rows: Allocation[], request: AppPortRequest): AllocationPlan {
   const spec = request.port === undefined ? undefined : parsePortSpec(request.port);
-  if (spec) checkPortSpecFits(spec, request.instances);
+  if (spec) checkPortSpecFits(spec, request.instances, { shared: request.shared });
   const plan: AllocationPlan = { keep: [], release: [], needs: [] };
+  // The shared port lives as long as the app has instances (scale to 0 releases it).
+  const shared = spec && request.shared && request.instances > 0 ? spec : undefined;
+  const sharedRow = rows.find((r) => r.instance === null && r.role === 'port');
+  const keepShared = shared && sharedRow && portSatisfies(shared, 0, sharedRow.port) ? sharedRow : undefined;
+  if (keepShared) plan.keep.push(keepShared);
+  else if (shared) plan.needs.push(portNeed(shared, null, 1));
   // Scale-down (and rows no instance owns): give them back.
-  plan.release.push(...rows.filter((r) => r.instance === null || r.instance >= request.instances));
+  plan.release.push(...rows.filter((r) => r !== keepShared && (r.instance === null || r.instance >= request.instances)));
   const groups = byInstance(rows);
   for (let index = 0; index < request.instances; index++) {
     const mine = groups.get(index) ?? [];
     const portRows = mine.filter((r) => r.role === 'port');
     const only = portRows.length === 1 ? portRows[0]! : undefined;
-    if (spec && only && portSatisfies(spec, index, only.port)) plan.keep.push(only);
+    if (!shared && spec && only && portSatisfies(spec, index, only.port)) plan.keep.push(only);
     else {
       plan.release.push(...portRows);
-      if (spec?.type === 'auto') plan.needs.push({ kind: 'auto', instance: index, range: spec, requested: request.instances });
-      else if (spec) plan.needs.push({ kind: 'fixed', instance: index, port: spec.type === 'single' ? spec.port : spec.start + index });
+      if (!shared && spec) plan.needs.push(portNeed(spec, index, request.instances));
     }
     for (const protocol of PROTOCOLS) planBlock(plan, mine, index, protocol, request.demand[protocol]);
   }
   return plan;
 }
 
+function portNeed(spec: PortSpec, instance: number | null, requested: number): PortNeed {
+  if (spec.type === 'auto') return { kind: 'auto', instance, range: spec, requested };
+  return { kind: 'fixed', instance, port: spec.type === 'single' ? spec.port : spec.start + (instance ?? 0) };
+}
+
 /**
- * An app's rows as one InstancePorts per instance index.
+ * An app's rows as one InstancePorts per instance index; a shared port
+ * (no instance) is every instance's port.
  *
  * @example toInstancePorts(rows, 2) → [{port: 3000, tcp: [], udp: []}, {port: 3001, tcp: [], udp: []}]
  */
 export function toInstancePorts(rows: Allocation[], instances: number): InstancePorts[] {
   const groups = byInstance(rows);
+  const shared = groups.get(null)?.find((r) => r.role === 'port');
   return Array.from({ length: instances }, (_, index) => {
     const mine = groups.get(index) ?? [];
     const result: InstancePorts = { tcp: [], udp: [] };
-    const port = mine.find((r) => r.role === 'port');
+    const port = mine.find((r) => r.role === 'port') ?? shared;
     if (port) result.port = port.port;
     for (const protocol of PROTOCOLS) {
       result[protocol] = mine.filter((r) => r.role === 'block' && r.protocol === protocol).map((r) => r.port).sort((a, b) => a - b);

@@ -53,8 +53,18 @@ export function formatPortSpec(spec: PortSpec): string {
   return `${spec.type === 'auto' ? 'auto:' : ''}${spec.start}-${spec.end}`;
 }
 
-/** Throws SPEC's messages when a spec cannot serve `instances` instances. */
-export function checkPortSpecFits(spec: PortSpec, instances: number): void {
+/**
+ * Throws SPEC's messages when a spec cannot serve `instances` instances.
+ * `shared` (spec.socket.shared): one socket, so one port, serves them all:
+ * a single port or one port of an auto range; a fixed range is refused.
+ */
+export function checkPortSpecFits(spec: PortSpec, instances: number, { shared = false }: { shared?: boolean } = {}): void {
+  if (shared) {
+    if (spec.type === 'range') {
+      throw new PortSpecError(`Port range ${spec.start}-${spec.end} cannot be shared: a shared socket (socket.shared: true) serves every instance on one port, such as ${spec.start}`);
+    }
+    return;
+  }
   if (spec.type === 'single' && instances > 1) {
     throw new PortSpecError(
       `Port ${spec.port} is a single port but ${instances} instances requested; use a range such as "${spec.port}-${spec.port + instances - 1}"`,

@@ -84,10 +84,13 @@ export class PortAllocationsTable {
    * process was started with.
    */
   heldByInstance(app?: string): Map<string, InstancePorts> {
-    const select = "SELECT owner, instance, protocol, port, role FROM port_allocations WHERE owner_kind = 'app'";
+    // An app's shared port (spec.socket.shared) is one row with no instance: every instance of the app has it.
+    const select = `SELECT a.owner, COALESCE(a.instance, i.idx) AS instance, a.protocol, a.port, a.role
+      FROM port_allocations a LEFT JOIN instances i ON a.instance IS NULL AND i.app = a.owner
+      WHERE a.owner_kind = 'app'`;
     const rows = (app === undefined
-      ? this.db.prepare(`${select} ORDER BY port`).all()
-      : this.db.prepare(`${select} AND owner = ? ORDER BY port`).all(app)) as Pick<Allocation, 'owner' | 'instance' | 'protocol' | 'port' | 'role'>[];
+      ? this.db.prepare(`${select} ORDER BY a.port`).all()
+      : this.db.prepare(`${select} AND a.owner = ? ORDER BY a.port`).all(app)) as Pick<Allocation, 'owner' | 'instance' | 'protocol' | 'port' | 'role'>[];
     const out = new Map<string, InstancePorts>();
     for (const row of rows) {
       const key = `${row.owner}/${row.instance}`;

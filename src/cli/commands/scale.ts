@@ -53,7 +53,7 @@ export const command: Command = {
     if (resource.kind !== 'App') throw new BerthError('USAGE', `"${name}" is a PortClaim; it has no instances`);
     const current = resource.spec.instances;
     const instances = scaleTarget(word, current);
-    if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances);
+    if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances, { shared: resource.spec.socket?.shared });
     if (current === instances) {
       ctx.out(`app/${name} unchanged (${instances} instances)`);
       return 0;

@@ -58,6 +58,7 @@ export interface AppSpecInput {
   instances?: number;
   port?: PortSpec;
   ports?: PortDemand;
+  socket?: SocketSpec;
   restartPolicy?: 'Always' | 'OnFailure' | 'Never';
   restartBackoff?: RestartBackoff;
   /**
@@ -86,6 +87,27 @@ export interface AppSpecInput {
 export interface PortDemand {
   tcp?: number;
   udp?: number;
+}
+/**
+ * berth binds and listens on the app's port itself and hands the socket to every instance as fd 3 (systemd's LISTEN_FDS protocol), so restarts and reloads queue clients instead of refusing them. Needs spec.port.
+ */
+export interface SocketSpec {
+  /**
+   * true: one socket on a single port (or one port of an auto: range) for all instances, PM2 cluster mode for any language. false (default): one socket per instance port.
+   */
+  shared?: boolean;
+  /**
+   * The IP address to bind, default "::" (dual-stack: IPv6 and IPv4).
+   */
+  host?: string;
+  /**
+   * listen(2) backlog: connections that can wait while no instance accepts (capped by net.core.somaxconn). Default 511.
+   */
+  backlog?: number;
+  /**
+   * The socket's name for the app (LISTEN_FDNAMES): letters, digits, '_', '.' and '-', at most 255 (default "http").
+   */
+  name?: string;
 }
 /**
  * CrashLoopBackOff curve: first restart at once, then initial doubling up to max; reset after resetAfter running.
