@@ -35,6 +35,8 @@ export interface ControllerOptions {
   reapOrphans?: boolean;
   /** Called after shutdown({stopApps}) finished; the CLI exits the process. */
   onShutdown?: () => void;
+  /** Told how long each reconcile of one app took, in seconds (the dashboard's histogram; unset when it is off). */
+  observeReconcile?: (seconds: number) => void;
 }
 
 export class Controller implements ControllerApi {
@@ -52,7 +54,14 @@ export class Controller implements ControllerApi {
 
   constructor(private readonly opts: ControllerOptions) {
     this.queue = new WorkQueue({
-      worker: (name) => this.reconciler.reconcile(name),
+      worker: async (name) => {
+        const started = performance.now();
+        try {
+          await this.reconciler.reconcile(name);
+        } finally {
+          opts.observeReconcile?.((performance.now() - started) / 1000);
+        }
+      },
       onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
     });
     this.reconciler = new AppReconciler({
@@ -151,6 +160,11 @@ export class Controller implements ControllerApi {
 
   async appInfo(name: string): Promise<AppInfo> {
     return appInfo(this.opts.store, name, (a, i) => this.runtime.get(a, i)?.handle.snapshot(), manifestErrorsFor(this.desiredState, name));
+  }
+
+  /** Every error of the manifests on disk now (file:line:col: ...): the dashboard and `berth_manifest_errors`. */
+  manifestErrors(): string[] {
+    return this.desiredState.errors.map((e) => e.message);
   }
 
   async act(name: string, action: AppAction, { port }: { port?: string }): Promise<{ message: string }> {

@@ -4,6 +4,8 @@
  * code with no live data when the controller is down.
  */
 import type { Store } from '../store/store.js';
+import type { AppRecord } from '../store/apps-table.js';
+import type { OverrideRecord } from '../store/overrides-table.js';
 import type { AppInfo, InstanceView } from '../api/api-types.js';
 import type { InstanceSnapshot } from './controller-deps.js';
 import type { AppResource } from '../manifest/types.js';
@@ -42,8 +44,7 @@ export function instanceViews(store: Store, live: LiveLookup = () => undefined, 
 export function appInfo(store: Store, name: string, live: LiveLookup = () => undefined, manifestErrors: string[] = []): AppInfo {
   const record = store.apps.get(name);
   if (!record) throw new NotFoundError(`app "${name}"`);
-  const override = store.overrides.get(name);
-  const validOverride = override && record.kind === 'App' && override.specHash === overrideKey(record.resource as AppResource) ? override : undefined;
+  const validOverride = validOverrideOf(store, record);
   const base = {
     sync: syncOf(store, record.source),
     name,
@@ -78,6 +79,12 @@ export function appInfo(store: Store, name: string, live: LiveLookup = () => und
     },
     instances: instanceViews(store, live, Date.now(), name),
   };
+}
+
+/** The runtime override (`restart/reload --port`) of an app, unless the manifest's spec changed since it was set. */
+export function validOverrideOf(store: Store, record: AppRecord): OverrideRecord | undefined {
+  const override = store.overrides.get(record.name);
+  return override && record.kind === 'App' && override.specHash === overrideKey(record.resource as AppResource) ? override : undefined;
 }
 
 /** The GitOps source that wrote this app's manifest (its file lies in <dir>/sync-<source>/), if any. */

@@ -1,0 +1,44 @@
+/**
+ * One line of state per app for the dashboard's app table and the
+ * `berth_app_*` metrics: desired vs ready instances and conditions, from the
+ * store and the instance list the controller already built.
+ */
+import type { Store } from '../store/store.js';
+import type { Condition } from '../store/apps-table.js';
+import type { InstanceView } from '../api/api-types.js';
+import type { AppResource } from '../manifest/types.js';
+import { validOverrideOf } from '../controller/status-views.js';
+
+export interface AppSummary {
+  name: string;
+  kind: 'App' | 'PortClaim';
+  /** The manifest file that declares it. */
+  source: string;
+  desiredState: 'running' | 'stopped';
+  /** Instances that should run: the spec's (or a runtime override's) count, 0 while stopped. */
+  desired: number;
+  /** Instances online. */
+  ready: number;
+  conditions: Condition[];
+}
+
+/**
+ * @example summariseApps(store, await controller.listInstances())[0] // { name: 'web', desired: 4, ready: 3, ... }
+ */
+export function summariseApps(store: Store, instances: readonly InstanceView[]): AppSummary[] {
+  const online = new Map<string, number>();
+  for (const view of instances) if (view.status === 'online') online.set(view.app, (online.get(view.app) ?? 0) + 1);
+  return store.apps.list().map((record) => {
+    const configured = record.kind === 'App' ? (record.resource as AppResource).spec.instances : 0;
+    const count = validOverrideOf(store, record)?.instances ?? configured;
+    return {
+      name: record.name,
+      kind: record.kind,
+      source: record.source,
+      desiredState: record.desiredState,
+      desired: record.desiredState === 'stopped' ? 0 : count,
+      ready: online.get(record.name) ?? 0,
+      conditions: record.conditions,
+    };
+  });
+}
