@@ -39,6 +39,8 @@ export interface Command {
   /** One or more usage lines, shown by --help. */
   usage: string;
   options: OptionsConfig;
+  /** String options that may be given without a value, and the value they then take (`up --web`). */
+  optionalValues?: Record<string, string>;
   /** Extra help text (option descriptions, examples). */
   help?: string;
   /** Subcommand-style commands parse argv themselves. */

@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import type { Command, CommandContext } from './command.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
+import { fillOptionalValues } from './optional-values.js';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   up: () => import('./commands/up.js'),
@@ -121,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
   let parsed;
   try {
-    parsed = parseArgs({ args, options: command.options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: fillOptionalValues(args, command.optionalValues), options: command.options, allowPositionals: true, strict: true });
   } catch (err) {
     // node's messages are long and mention internals; keep the first sentence
     throw new UsageError(`${(err as Error).message.split('. ')[0]!.replace(/\.$/, '')} (see \`berth ${command.name} --help\`)`);

@@ -1,10 +1,8 @@
 /** `berth scale NAME --instances N`: edits spec.instances in the app's manifest, as `kubectl scale` edits the object. */
 import type { Command } from '../command.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
-import { findManifest } from '../../apply/find-manifest.js';
-import { editManifestFile } from '../../apply/edit-manifest-file.js';
-import { BerthError, UsageError } from '../../errors.js';
-import { checkPortSpecFits, parsePortSpec } from '../../ports/port-spec.js';
+import { parseInstanceCount, scaleApp } from '../../apply/scale-app.js';
+import { UsageError } from '../../errors.js';
 
 export const command: Command = {
   name: 'scale',
@@ -15,18 +13,9 @@ export const command: Command = {
     const [name] = positionals;
     const text = (values.instances ?? values.replicas) as string | undefined;
     if (!name || text === undefined) throw new UsageError('scale needs a name and --instances N');
-    const instances = Number(text);
-    if (!Number.isInteger(instances) || instances < 0 || instances > 10_000) throw new UsageError(`--instances must be a whole number from 0 to 10000, got "${text}"`);
+    const instances = parseInstanceCount(text);
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
-    const { file, resource } = await findManifest(dir, name);
-    if (resource.kind !== 'App') throw new BerthError('USAGE', `"${name}" is a PortClaim; it has no instances`);
-    if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances);
-    if (resource.spec.instances === instances) {
-      ctx.out(`app/${name} unchanged (${instances} instances)`);
-      return 0;
-    }
-    await editManifestFile(file, name, { edit: (doc) => doc.setIn(['spec', 'instances'], instances) });
-    ctx.out(`app/${name} scaled to ${instances}`);
+    ctx.out(await scaleApp({ dir, name, instances }));
     return 0;
   },
 };

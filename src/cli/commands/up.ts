@@ -36,8 +36,8 @@ async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
 export const command: Command = {
   name: 'up',
   summary: 'Run the controller: watch the manifest directory and reconcile. Foreground by default; Ctrl-C stops the apps, SIGTERM leaves them running.',
-  usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
-  help: '--git runs a GitOps sync loop inside the controller: the repository\'s path is applied into --dir (see `berth sync --help`).',
+  usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s] [--web [HOST:]PORT]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
+  help: '--git runs a GitOps sync loop inside the controller: the repository\'s path is applied into --dir (see `berth sync --help`).\n--web serves the dashboard and /metrics (alone: 127.0.0.1:9615); `berth dashboard` prints its URL with the token.',
   options: {
     dir: { type: 'string' },
     'port-pool': { type: 'string' },
@@ -48,7 +48,9 @@ export const command: Command = {
     'git-branch': { type: 'string' },
     'git-path': { type: 'string' },
     'git-interval': { type: 'string' },
+    web: { type: 'string' },
   },
+  optionalValues: { web: '127.0.0.1:9615' },
   async run({ values, argv }, ctx) {
     const dir = path.resolve(ctx.cwd, (values.dir as string | undefined) ?? 'manifests');
     const { parsePortPool, DEFAULT_PORT_POOL } = await import('../../ports/port-pool.js');
@@ -62,6 +64,8 @@ export const command: Command = {
 
     const { parseDuration } = await import('../../manifest/duration.js');
     const resyncMs = values.resync ? parseDuration(values.resync as string) : undefined;
+    // The dashboard's pieces load and exist only with --web: off, it costs nothing.
+    const web = values.web === undefined ? undefined : (await import('../../web/index.js')).prepareWeb(values.web as string);
     const sweepIntervalMs = values['sweep-interval'] ? parseDuration(values['sweep-interval'] as string) : undefined;
     mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
     const [{ createLogger }, { openStore }, { PortAllocator, buildInstanceEnv, repairAllocations }, { Supervisor }, { Controller }, { startApiServer }] = await Promise.all([
@@ -109,7 +113,10 @@ export const command: Command = {
       version,
       resyncMs,
       onShutdown: () => exit(),
+      observeReconcile: web?.observeReconcile,
     });
+    // Before the API socket: a dashboard port in use fails `up` while nothing runs yet.
+    const webServer = await web?.start({ home: ctx.home, controller, store, logger });
     const api = await startApiServer(controller, socketPathFor(ctx.home), (err) => logger.error({ err }, 'API error'));
     (await import('../../manifest/schema-validator.js')).warmSchemaValidators();
     await controller.start();
@@ -145,6 +152,7 @@ export const command: Command = {
     await exited;
     await syncLoop?.stop();
     await api.close();
+    await webServer?.close();
     store.close();
     logger.info('controller stopped');
     await new Promise((r) => logger.flush(() => r(undefined)));
