@@ -27,6 +27,8 @@ const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   logs: () => import('./commands/logs.js'),
   ports: () => import('./commands/ports.js'),
   sync: () => import('./commands/sync.js'),
+  dashboard: () => import('./commands/dashboard.js'),
+  top: () => import('./commands/top.js'),
 };
 
 const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
@@ -47,6 +49,8 @@ const SUMMARIES: [string, string][] = [
   ['logs NAME', 'print or follow an app\'s logs'],
   ['ports', 'port allocations; ports allocate / deallocate'],
   ['sync --repo URL', 'GitOps: keep the manifest directory in step with a git repository'],
+  ['dashboard', 'print the web dashboard\'s URL with its token (`up --web`)'],
+  ['top', 'live terminal view of every instance: CPU and memory bars'],
 ];
 
 function mainHelp(): string {
