@@ -6,25 +6,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BerthHarness, helloApp, type InstanceRow } from '../helpers/berth-harness.js';
-import { freePort, freePortRange } from '../helpers/free-ports.js';
+import { startWebApp } from '../helpers/web-harness.js';
 import { CHROMIUM_MISSING, findChromium, launchChromium } from '../helpers/browser.js';
 
 /** Text of a PID cell holding a number other than `pid` (not "-"). */
 const otherPid = (pid: number) => new RegExp(`^(?!${pid}$)\\d+$`);
-const online = (rows: InstanceRow[]) => rows.filter((r) => r.app === 'web' && r.status === 'online' && r.pid !== null);
 
 test('the dashboard in chromium: rows, live crash, restart button, scale, logs, 401 without the token', async (t) => {
   const executable = findChromium();
   if (!executable) return t.skip(CHROMIUM_MISSING);
-  const berth = await BerthHarness.create();
-  t.after(() => berth.cleanup());
-  const webPort = await freePort();
-  await berth.up(['--web', `127.0.0.1:${webPort}`]);
-  const base = await freePortRange(3);
-  await berth.writeManifest('web.yaml', helloApp({ name: 'web', instances: 2, port: `${base}-${base + 2}` }));
-  const rows = await berth.waitFor((r) => online(r).length === 2, 'web online');
-  const token = (await readFile(path.join(berth.home, 'web-token'), 'utf8')).trim();
+  const { berth, webPort, base, rows, token } = await startWebApp(t);
 
   const browser = await launchChromium(executable);
   t.after(() => browser.close());

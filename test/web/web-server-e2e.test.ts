@@ -4,26 +4,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { BerthHarness, helloApp, type InstanceRow } from '../helpers/berth-harness.js';
-import { freePort, freePortRange, holdPort } from '../helpers/free-ports.js';
+import { BerthHarness, type InstanceRow } from '../helpers/berth-harness.js';
+import { freePort, holdPort } from '../helpers/free-ports.js';
+import { onlineOf, startWebApp } from '../helpers/web-harness.js';
 import { SseReader, webRequest } from '../helpers/web-client.js';
 import { parseExposition } from '../helpers/parse-exposition.js';
 import { hasPromtool, promtoolCheckMetrics, PROMTOOL_MISSING } from '../helpers/promtool.js';
 
-const online = (rows: InstanceRow[], app: string) => rows.filter((r) => r.app === app && r.status === 'online' && r.pid !== null);
+const online = onlineOf;
 
 test('token, metrics, live feed, actions and `berth dashboard` against a real controller', async (t) => {
-  const berth = await BerthHarness.create();
-  t.after(() => berth.cleanup());
-  const webPort = await freePort();
-  await berth.up(['--web', `127.0.0.1:${webPort}`]);
-  const base = await freePortRange(3);
-  await berth.writeManifest('web.yaml', helloApp({ name: 'web', instances: 2, port: `${base}-${base + 2}` }));
-  const [first] = [await berth.waitFor((rows) => online(rows, 'web').length === 2, 'web online')];
-
-  const tokenFile = path.join(berth.home, 'web-token');
-  assert.equal((await stat(tokenFile)).mode & 0o777, 0o600);
-  const token = (await readFile(tokenFile, 'utf8')).trim();
+  const { berth, webPort, base, rows: first, token } = await startWebApp(t);
+  assert.equal((await stat(path.join(berth.home, 'web-token'))).mode & 0o777, 0o600);
   const dashboard = await berth.cli(['dashboard']);
   assert.equal(dashboard.code, 0, dashboard.stderr);
   assert.equal(dashboard.stdout, `http://127.0.0.1:${webPort}/?token=${token}\n`);
