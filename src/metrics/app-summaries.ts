@@ -4,7 +4,7 @@
  * store and the instance list the controller already built.
  */
 import type { Store } from '../store/store.js';
-import type { Condition } from '../store/apps-table.js';
+import type { AppRecord, Condition } from '../store/apps-table.js';
 import type { InstanceView } from '../api/api-types.js';
 import type { AppResource } from '../manifest/types.js';
 import { validOverrideOf } from '../controller/status-views.js';
@@ -22,23 +22,33 @@ export interface AppSummary {
   conditions: Condition[];
 }
 
-/**
- * @example summariseApps(store, await controller.listInstances())[0] // { name: 'web', desired: 4, ready: 3, ... }
- */
-export function summariseApps(store: Store, instances: readonly InstanceView[]): AppSummary[] {
-  const online = new Map<string, number>();
-  for (const view of instances) if (view.status === 'online') online.set(view.app, (online.get(view.app) ?? 0) + 1);
+/** An app's stored record and its effective instance count (spec, or a runtime override). */
+export interface AppRecordCount {
+  record: AppRecord;
+  instances: number;
+}
+
+/** The store's side of the summaries: read once, reused while the store does not change. */
+export function readAppRecords(store: Store): AppRecordCount[] {
   return store.apps.list().map((record) => {
     const configured = record.kind === 'App' ? (record.resource as AppResource).spec.instances : 0;
-    const count = validOverrideOf(store, record)?.instances ?? configured;
-    return {
-      name: record.name,
-      kind: record.kind,
-      source: record.source,
-      desiredState: record.desiredState,
-      desired: record.desiredState === 'stopped' ? 0 : count,
-      ready: online.get(record.name) ?? 0,
-      conditions: record.conditions,
-    };
+    return { record, instances: validOverrideOf(store, record)?.instances ?? configured };
   });
+}
+
+/**
+ * @example summariseApps(readAppRecords(store), await controller.listInstances())[0] // { name: 'web', desired: 4, ready: 3, ... }
+ */
+export function summariseApps(records: readonly AppRecordCount[], instances: readonly InstanceView[]): AppSummary[] {
+  const online = new Map<string, number>();
+  for (const view of instances) if (view.status === 'online') online.set(view.app, (online.get(view.app) ?? 0) + 1);
+  return records.map(({ record, instances: count }) => ({
+    name: record.name,
+    kind: record.kind,
+    source: record.source,
+    desiredState: record.desiredState,
+    desired: record.desiredState === 'stopped' ? 0 : count,
+    ready: online.get(record.name) ?? 0,
+    conditions: record.conditions,
+  }));
 }

@@ -6,7 +6,7 @@
 import type { ControllerStatus, InstanceView } from '../api/api-types.js';
 import type { Store } from '../store/store.js';
 import { readCpuSeconds } from '../process/cpu-seconds.js';
-import { summariseApps } from './app-summaries.js';
+import { readAppRecords, summariseApps } from './app-summaries.js';
 import { berthMetrics, type InstanceMetrics } from './berth-metrics.js';
 import { renderExposition } from './exposition.js';
 import type { Histogram } from './histogram.js';
@@ -51,7 +51,7 @@ export async function gatherMetrics({ source, store, reconcileDuration, cpuSecon
     berthMetrics({
       version: source.status().version,
       instances,
-      apps: summariseApps(store, views),
+      apps: summariseApps(readAppRecords(store), views),
       allocations: store.allocations.list(),
       manifestErrors: source.manifestErrors().length,
       reconcileDuration: reconcileDuration.sample(),

@@ -7,7 +7,7 @@
 import type { Store } from '../store/store.js';
 import type { EventRecord } from '../store/events-table.js';
 import type { InstanceView } from '../api/api-types.js';
-import { buildDashboardState, type DashboardSource, type DashboardState } from './dashboard-state.js';
+import { DashboardStateReader, type DashboardSource, type DashboardState } from './dashboard-state.js';
 import { InstanceHistory } from './instance-history.js';
 
 /** Receives one SSE message: its event name and its JSON text. */
@@ -37,9 +37,12 @@ const SECTIONS: Section[] = ['controller', 'apps', 'instances', 'allocations', '
 export class LiveFeed {
   readonly history: InstanceHistory;
   private readonly clients = new Set<FeedClient>();
-  /** The JSON of each section as last sent: a frame carries only the sections that changed. */
-  private readonly sent = new Map<Section, string>();
+  /** Each section as last sent (its value and JSON): a frame carries only the sections that changed. */
+  private readonly sent = new Map<Section, { value: unknown; json: string }>();
+  private readonly reader: DashboardStateReader;
   private lastEventId = 0;
+  /** Store.version() when events were last read: no query while nothing was written. */
+  private eventsVersion = '';
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private readonly opts: Required<Omit<LiveFeedOptions, 'source' | 'store'>> & Pick<LiveFeedOptions, 'source' | 'store'>;
@@ -47,6 +50,7 @@ export class LiveFeed {
   constructor(options: LiveFeedOptions) {
     this.opts = { intervalMs: 1_000, historyPoints: 300, eventBacklog: 100, now: Date.now, onError: () => {}, ...options };
     this.history = new InstanceHistory(this.opts.historyPoints);
+    this.reader = new DashboardStateReader(this.opts.source, this.opts.store);
   }
 
   start(): void {
@@ -69,7 +73,7 @@ export class LiveFeed {
   /** Sends the whole state and history to `client` now, then a frame each tick. Returns the disconnect. */
   async connect(client: FeedClient): Promise<() => void> {
     const views = await this.opts.source.listInstances();
-    const state = buildDashboardState(this.opts.source, this.opts.store, views);
+    const state = this.reader.read(views);
     const events = this.opts.store.events.listSince(0, this.opts.eventBacklog);
     if (this.clients.size === 0) this.catchUp(state, events);
     this.clients.add(client);
@@ -94,18 +98,24 @@ export class LiveFeed {
   }
 
   private broadcast(views: InstanceView[]): void {
-    const state = buildDashboardState(this.opts.source, this.opts.store, views);
+    const state = this.reader.read(views);
     const parts = [`"at":${this.opts.now()}`];
     for (const section of SECTIONS) {
-      const json = JSON.stringify(state[section]);
-      if (this.sent.get(section) === json) continue;
-      this.sent.set(section, json);
-      parts.push(`${JSON.stringify(section)}:${json}`);
+      const value = state[section];
+      const last = this.sent.get(section);
+      if (last?.value === value) continue;
+      const json = JSON.stringify(value);
+      this.sent.set(section, { value, json });
+      if (last?.json !== json) parts.push(`${JSON.stringify(section)}:${json}`);
     }
-    const events = this.opts.store.events.listSince(this.lastEventId, this.opts.eventBacklog);
-    if (events.length > 0) {
-      this.lastEventId = events.at(-1)!.id;
-      parts.push(`"events":${JSON.stringify(events)}`);
+    const version = this.opts.store.version();
+    if (version !== this.eventsVersion) {
+      this.eventsVersion = version;
+      const events = this.opts.store.events.listSince(this.lastEventId, this.opts.eventBacklog);
+      if (events.length > 0) {
+        this.lastEventId = events.at(-1)!.id;
+        parts.push(`"events":${JSON.stringify(events)}`);
+      }
     }
     const frame = `{${parts.join(',')}}`;
     for (const client of this.clients) {
@@ -120,7 +130,7 @@ export class LiveFeed {
 
   /** The first client of an idle feed: what it got in its snapshot counts as sent. */
   private catchUp(state: DashboardState, events: EventRecord[]): void {
-    for (const section of SECTIONS) this.sent.set(section, JSON.stringify(state[section]));
+    for (const section of SECTIONS) this.sent.set(section, { value: state[section], json: JSON.stringify(state[section]) });
     this.lastEventId = Math.max(this.lastEventId, events.at(-1)?.id ?? 0);
   }
 }

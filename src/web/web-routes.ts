@@ -14,7 +14,7 @@ import { EXPOSITION_CONTENT_TYPE } from '../metrics/exposition.js';
 import type { Histogram } from '../metrics/histogram.js';
 import { scaleApp } from '../apply/scale-app.js';
 import { authenticate, isPublicRoute } from './auth.js';
-import { buildDashboardState, type DashboardSource } from './dashboard-state.js';
+import { DashboardStateReader, type DashboardSource } from './dashboard-state.js';
 import type { LiveFeed } from './live-feed.js';
 import { streamInstanceLogs } from './log-stream.js';
 import { openEventStream } from './sse.js';
@@ -125,7 +125,13 @@ async function route(opts: WebRoutesOptions, req: IncomingMessage, res: ServerRe
     res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache' });
     return void res.end(file.body);
   }
-  const parts = rest.map(decodeURIComponent);
+  const parts = rest.map((part) => {
+    try {
+      return decodeURIComponent(part);
+    } catch {
+      throw new HttpError(400, `bad escape in ${pathname}`);
+    }
+  });
   if (req.method === 'GET') return get(opts, res, parts, url);
   if (req.method === 'POST' && parts[0] === 'apps' && parts.length === 3) {
     checkSameOrigin(req);
@@ -156,7 +162,7 @@ async function whileOpen(res: ServerResponse, start: () => Promise<() => void>):
 async function get(opts: WebRoutesOptions, res: ServerResponse, parts: string[], url: URL): Promise<void> {
   const [what, name, index] = parts;
   if (what === 'state' && parts.length === 1) {
-    return sendJson(res, 200, buildDashboardState(opts.controller, opts.store, await opts.controller.listInstances()));
+    return sendJson(res, 200, new DashboardStateReader(opts.controller, opts.store).read(await opts.controller.listInstances()));
   }
   if (what === 'stream' && parts.length === 1) {
     const send = openEventStream(res);

@@ -146,6 +146,12 @@ async function act(app, action, body = {}, button) {
   }
 }
 
+/** An empty box is not 0: scaling to nothing takes typing the 0. */
+function scale(app, input, button) {
+  if (input.value.trim() === '') return notify(`scale ${app}: type the number of instances first`, true);
+  return act(app, 'scale', { instances: Number(input.value) }, button);
+}
+
 function notify(message, isError = false) {
   const notice = $('#notice');
   notice.textContent = message;
@@ -166,7 +172,7 @@ function renderApps() {
       el('td', { className: 'source muted' }),
       el('td', { className: 'actions' },
         button('restart', 'restart'), ' ', button('reload', 'reload'), ' ', button('stop', 'stop'), ' ', button('start', 'start'), ' ',
-        scaleInput, el('button', { data: { action: 'scale' }, textContent: 'scale', onclick: (e) => act(key, 'scale', { instances: Number(scaleInput.value) }, e.target) })));
+        scaleInput, el('button', { data: { action: 'scale' }, textContent: 'scale', onclick: (e) => scale(key, scaleInput, e.target) })));
   }, (row, app) => {
     row.classList.toggle('selected', app.name === selectedApp);
     setText(row.querySelector('.name'), app.name);
