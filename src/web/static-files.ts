@@ -1,5 +1,5 @@
 /**
- * The dashboard page: three small files served from memory. They are plain
+ * The dashboard page: four small files served from memory. They are plain
  * HTML, JS and CSS (no build step, nothing fetched from elsewhere: these
  * hosts may have no internet), read once when the server starts.
  */
@@ -16,6 +16,7 @@ export interface StaticFile {
 const TYPES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'dashboard.js': 'text/javascript; charset=utf-8',
+  'widgets.js': 'text/javascript; charset=utf-8',
   'dashboard.css': 'text/css; charset=utf-8',
 };
 
