@@ -9,7 +9,7 @@ import type { InstanceView } from '../api/api-types.js';
 import type { AppResource } from '../manifest/types.js';
 import { validOverrideOf } from '../controller/status-views.js';
 
-export interface AppSummary {
+export interface AppReadiness {
   name: string;
   kind: 'App' | 'PortClaim';
   /** The manifest file that declares it. */
@@ -39,7 +39,7 @@ export function readAppRecords(store: Store): AppRecordCount[] {
 /**
  * @example summariseApps(readAppRecords(store), await controller.listInstances())[0] // { name: 'web', desired: 4, ready: 3, ... }
  */
-export function summariseApps(records: readonly AppRecordCount[], instances: readonly InstanceView[]): AppSummary[] {
+export function summariseApps(records: readonly AppRecordCount[], instances: readonly InstanceView[]): AppReadiness[] {
   const online = new Map<string, number>();
   for (const view of instances) if (view.status === 'online') online.set(view.app, (online.get(view.app) ?? 0) + 1);
   return records.map(({ record, instances: count }) => ({

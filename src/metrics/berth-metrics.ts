@@ -5,7 +5,7 @@
  * base units in the name (`_seconds`, `_bytes`), `_total` on counters only.
  */
 import type { HistogramSample, MetricFamily, Sample } from './exposition.js';
-import type { AppSummary } from './app-summaries.js';
+import type { AppReadiness } from './app-summaries.js';
 import type { InstanceStatus } from '../store/instances-table.js';
 
 export interface InstanceMetrics {
@@ -25,7 +25,7 @@ export interface InstanceMetrics {
 export interface MetricsInput {
   version: string;
   instances: readonly InstanceMetrics[];
-  apps: readonly Pick<AppSummary, 'name' | 'kind' | 'desired' | 'ready' | 'conditions'>[];
+  apps: readonly Pick<AppReadiness, 'name' | 'kind' | 'desired' | 'ready' | 'conditions'>[];
   allocations: readonly { protocol: 'tcp' | 'udp' }[];
   manifestErrors: number;
   reconcileDuration: HistogramSample;

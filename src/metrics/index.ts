@@ -3,4 +3,4 @@ export { renderExposition, EXPOSITION_CONTENT_TYPE, type MetricFamily } from './
 export { Histogram, RECONCILE_BUCKETS_SECONDS } from './histogram.js';
 export { berthMetrics, type MetricsInput, type InstanceMetrics } from './berth-metrics.js';
 export { gatherMetrics, type MetricsSource } from './gather-metrics.js';
-export { readAppRecords, summariseApps, type AppSummary } from './app-summaries.js';
+export { readAppRecords, summariseApps, type AppReadiness } from './app-summaries.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { ControllerStatus, InstanceView } from '../api/api-types.js';
 import type { Store } from '../store/store.js';
 import type { Allocation } from '../store/port-allocations-table.js';
-import { readAppRecords, summariseApps, type AppRecordCount, type AppSummary } from '../metrics/app-summaries.js';
+import { readAppRecords, summariseApps, type AppRecordCount, type AppReadiness } from '../metrics/app-summaries.js';
 import type { MetricsSource } from '../metrics/gather-metrics.js';
 
 /** What the dashboard reads from the controller: the metrics' view of it. */
@@ -17,7 +17,7 @@ export type DashboardSource = MetricsSource;
 
 export interface DashboardState {
   controller: ControllerStatus & { portPool: string | null };
-  apps: AppSummary[];
+  apps: AppReadiness[];
   instances: InstanceView[];
   allocations: Allocation[];
   manifestErrors: string[];

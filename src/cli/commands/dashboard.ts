@@ -33,6 +33,7 @@ export const command: Command = {
   name: 'dashboard',
   summary: 'Print the URL of the web dashboard with its token (the controller serves it with `berth up --web`).',
   usage: 'berth dashboard',
+  help: ['Examples:', '  berth dashboard', '  xdg-open "$(berth dashboard)"', '  berth up --web 127.0.0.1:9615   # the controller that serves it'].join('\n'),
   options: {},
   async run(_args, ctx) {
     const notServed = `the controller for ${ctx.home} does not serve the dashboard; start it with \`berth up --web [HOST:]PORT\``;

@@ -16,7 +16,7 @@ export const command: Command = {
   name: 'top',
   summary: 'Live view of every instance: status, PID, CPU and memory bars, restarts, uptime; refreshed every second, q quits. Without a terminal, prints one frame.',
   usage: 'berth top [--once]',
-  help: 'CPU bars are percent of one core; memory bars are relative to the largest instance.',
+  help: ['CPU bars are percent of one core; memory bars are relative to the largest instance.', '', 'Examples:', '  berth top', '  berth top --once | grep crashloop'].join('\n'),
   options: { once: { type: 'boolean' } },
   async run({ values }, ctx) {
     const client = new ApiClient(ctx.home, 5_000);
