@@ -6,14 +6,14 @@ import { readCpuSeconds } from '../../src/process/cpu-seconds.js';
 import { readStartTime } from '../../src/process/proc-stat.js';
 
 test('a busy process accumulates CPU seconds; a gone or different process has none', async (t) => {
-  // Spins until its stdin closes: real CPU time to count.
-  const child = spawn(process.execPath, ['-e', 'process.stdin.on("end", () => process.exit(0)); process.stdin.resume(); const t = Date.now(); while (Date.now() - t < 400) {} setInterval(() => {}, 1000);'], { stdio: ['pipe', 'ignore', 'ignore'] });
+  // Burns 0.3 s of its own CPU (however long that takes on a busy machine), then idles until its stdin closes.
+  const child = spawn(process.execPath, ['-e', 'process.stdin.on("end", () => process.exit(0)); process.stdin.resume(); while (process.cpuUsage().user < 300000) {} setInterval(() => {}, 1000);'], { stdio: ['pipe', 'ignore', 'ignore'] });
   t.after(() => child.kill('SIGKILL'));
   const pid = child.pid!;
   let startTime: string | undefined;
   let seconds: number | undefined;
   // Wait on the condition: the busy loop shows up as at least 0.2 s of CPU.
-  for (let i = 0; i < 200 && !(seconds !== undefined && seconds >= 0.2); i++) {
+  for (let i = 0; i < 2_400 && !(seconds !== undefined && seconds >= 0.2); i++) {
     startTime ??= readStartTime(pid);
     seconds = readCpuSeconds(pid, startTime ?? null);
     await new Promise((r) => setTimeout(r, 25));
