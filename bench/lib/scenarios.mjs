@@ -57,7 +57,7 @@ export async function floorRun(n) {
   }
 }
 
-function berthManifest({ n, start, extraPorts = 1 }) {
+export function berthManifest({ n, start, extraPorts = 1 }) {
   return [
     'apiVersion: berth/v1',
     'kind: App',

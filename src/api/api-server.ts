@@ -11,7 +11,8 @@ import type { AppAction, ControllerApi } from './api-types.js';
 
 const ACTIONS = new Set<AppAction>(['restart', 'reload', 'stop', 'start']);
 
-function statusFor(err: BerthError): number {
+/** The HTTP status of an error answer (the dashboard's server answers the same way). */
+export function statusFor(err: BerthError): number {
   if (err.code === 'NOT_FOUND') return 404;
   if (err.code === 'USAGE' || err.code.startsWith('PORT_') || err.code.startsWith('MANIFEST_')) return 400;
   return 500;

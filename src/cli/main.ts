@@ -33,6 +33,8 @@ export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   startup: () => import('./commands/startup.js'),
   unstartup: () => import('./commands/unstartup.js'),
   completion: () => import('./commands/completion.js'),
+  dashboard: () => import('./commands/dashboard.js'),
+  top: () => import('./commands/top.js'),
 };
 
 export const ALIASES: Record<string, string> = { ls: 'list', get: 'list', describe: 'info', status: 'list' };
@@ -57,6 +59,8 @@ const SUMMARIES: [string, string][] = [
   ['sync --repo URL', 'GitOps: keep the manifest directory in step with a git repository'],
   ['startup [--print]', 'start berth at boot (systemd unit); unstartup removes it'],
   ['completion bash|zsh|fish', 'shell completion script'],
+  ['dashboard', 'print the web dashboard\'s URL with its token (`up --web`)'],
+  ['top', 'live terminal view of every instance: CPU and memory bars'],
 ];
 
 function mainHelp(): string {

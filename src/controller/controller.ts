@@ -61,6 +61,8 @@ export interface ControllerOptions {
   now?: () => number;
   /** Called after shutdown({stopApps}) finished; the CLI exits the process. */
   onShutdown?: () => void;
+  /** Told how long each reconcile of one app took, in seconds (the dashboard's histogram; unset when it is off). */
+  observeReconcile?: (seconds: number) => void;
 }
 
 export class Controller implements ControllerApi {
@@ -97,7 +99,12 @@ export class Controller implements ControllerApi {
     this.reconciler = new AppReconciler(this.ctx);
     this.queue = new WorkQueue({
       worker: async (name) => {
-        await this.reconciler.reconcile(name);
+        const started = performance.now();
+        try {
+          await this.reconciler.reconcile(name);
+        } finally {
+          opts.observeReconcile?.((performance.now() - started) / 1000);
+        }
         this.markReadyDirty(name);
       },
       onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
@@ -195,11 +202,16 @@ export class Controller implements ControllerApi {
     return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name), this.ctx.logDir);
   }
 
+  /** Every error of the manifests on disk now (file:line:col: ...): the dashboard and `berth_manifest_errors`. */
+  manifestErrors(): string[] {
+    return this.desiredState.errors.map((e) => e.message);
+  }
+
   /** Every app's name, kind, labels and desired state, and every manifest error (`all`, `-l`, list warnings). */
   async listApps(): Promise<AppsOverview> {
     return {
       apps: this.opts.store.apps.list().map((a) => ({ name: a.name, kind: a.kind, labels: a.labels, desiredState: a.desiredState })),
-      manifestErrors: this.desiredState.errors.map((e) => e.message),
+      manifestErrors: this.manifestErrors(),
     };
   }
 

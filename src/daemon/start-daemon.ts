@@ -19,6 +19,7 @@ import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
 import { warmSchemaValidators } from '../manifest/schema-validator.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
+import type { PreparedWeb } from '../web/index.js';
 
 export interface DaemonOptions {
   home: string;
@@ -31,6 +32,8 @@ export interface DaemonOptions {
   sweepIntervalMs?: number;
   /** `up --git`: a sync loop applying a repository into `dir`. */
   git?: GitSyncOptions;
+  /** `up --web`: the dashboard and /metrics, prepared (address parsed) before anything starts. */
+  web?: PreparedWeb;
 }
 
 export interface Daemon {
@@ -40,7 +43,7 @@ export interface Daemon {
   closed: Promise<void>;
 }
 
-export async function startDaemon({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }: DaemonOptions): Promise<Daemon> {
+export async function startDaemon({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git, web }: DaemonOptions): Promise<Daemon> {
   const store = openStore(stateDbPath(home));
   const ports = new PortAllocator({ store, pool });
   store.meta.set('port_pool', `${pool.start}-${pool.end}`);
@@ -52,7 +55,9 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   });
   let shutDown!: () => void;
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
-  const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown() });
+  const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown(), observeReconcile: web?.observeReconcile });
+  // Before the API socket: a dashboard port in use fails `up` while nothing runs yet.
+  const webServer = await web?.start({ home, controller, store, logger });
   const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
   warmSchemaValidators();
   await controller.start();
@@ -60,6 +65,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   const closed = stopped.then(async () => {
     await syncLoop?.stop();
     await api.close();
+    await webServer?.close();
     store.close();
     logger.info('controller stopped');
   });

@@ -5,6 +5,9 @@
  */
 import { closeSync, openSync, readSync, readdirSync } from 'node:fs';
 
+/** USER_HZ: the unit of /proc's CPU times, 100 on every Linux ABI. */
+export const CLOCK_TICKS_PER_SECOND = 100;
+
 // One buffer reused by every read: a stat line is ~300 bytes (comm is at most 64).
 const buffer = Buffer.alloc(4096);
 

@@ -8,10 +8,7 @@
  * something is watched, and is unref()'d.
  */
 import { execFileSync } from 'node:child_process';
-import { readProcStat, type ProcStat } from './proc-stat.js';
-
-/** USER_HZ: the unit of /proc's CPU times, 100 on every Linux ABI. */
-const CLOCK_TICKS_PER_SECOND = 100;
+import { CLOCK_TICKS_PER_SECOND, readProcStat, type ProcStat } from './proc-stat.js';
 let pageSize: number | undefined;
 
 /** The kernel's page size (4 KiB on x86-64, 4 or 64 KiB on arm64), asked once. */

@@ -31,6 +31,13 @@ export class EventsTable {
       .run(event.app, event.app, KEEP_PER_APP);
   }
 
+  /** Every app's events after event `afterId` (0: from the oldest kept), oldest first, at most `limit`: the dashboard's feed. */
+  listSince(afterId: number, limit = 100): EventRecord[] {
+    return this.db
+      .prepare('SELECT id, at, app, instance, type, reason, message FROM (SELECT * FROM events WHERE id > ? ORDER BY id DESC LIMIT ?) ORDER BY id')
+      .all(afterId, limit) as EventRecord[];
+  }
+
   /** Newest last. */
   list(app: string | null, limit = 20): EventRecord[] {
     const rows = this.db

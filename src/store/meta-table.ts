@@ -1,10 +1,11 @@
 /**
  * Small facts about a berth home that commands without a controller need:
- * the directory the controller last watched, the port pool it used.
+ * the directory the controller last watched, the port pool it used, where
+ * its dashboard listens.
  */
 import type { Db } from './open-store.js';
 
-export type MetaKey = 'manifest_dir' | 'port_pool';
+export type MetaKey = 'manifest_dir' | 'port_pool' | 'web_url';
 
 export class MetaTable {
   constructor(private readonly db: Db) {}

@@ -3,6 +3,7 @@
  *
  * @example const store = openStore('/srv/berth/state.db'); store.apps.list();
  */
+import type { Statement } from 'better-sqlite3';
 import { openDatabase, type Db } from './open-store.js';
 import { AppsTable } from './apps-table.js';
 import { InstancesTable } from './instances-table.js';
@@ -37,6 +38,18 @@ export class Store {
     this.meta = new MetaTable(db);
     this.instanceStops = new InstanceStopsTable(db, now);
   }
+
+  /**
+   * Changes whenever anything in the database changed, written through this
+   * connection (total_changes) or another process's (data_version): a cheap
+   * "did anything move?" for caches such as the dashboard's.
+   */
+  version(): string {
+    this.totalChanges ??= this.db.prepare<[], number>('SELECT total_changes()').pluck();
+    return `${String(this.db.pragma('data_version', { simple: true }))}/${String(this.totalChanges.get())}`;
+  }
+
+  private totalChanges?: Statement<[], number>;
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */
   transaction<T>(fn: () => T): T {

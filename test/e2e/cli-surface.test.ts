@@ -9,7 +9,7 @@ import { BerthHarness, helloApp } from '../helpers/berth-harness.js';
 import { freePort } from '../helpers/free-ports.js';
 import { createRepo } from '../sync/git-fixture.js';
 
-const COMMANDS = ['up', 'down', 'apply', 'diff', 'delete', 'list', 'info', 'env', 'restart', 'reload', 'stop', 'start', 'scale', 'logs', 'flush', 'ports', 'sync', 'startup', 'unstartup', 'completion'];
+const COMMANDS = ['up', 'down', 'apply', 'diff', 'delete', 'list', 'info', 'env', 'restart', 'reload', 'stop', 'start', 'scale', 'logs', 'flush', 'ports', 'sync', 'startup', 'unstartup', 'completion', 'dashboard', 'top'];
 
 test('--help on every command; unknown commands and flags are one-line errors', async (t) => {
   const berth = await BerthHarness.create();

@@ -5,29 +5,9 @@
  */
 import type { Command } from '../command.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
-import { findManifest } from '../../apply/find-manifest.js';
-import { editManifestFile } from '../../apply/edit-manifest-file.js';
-import { BerthError, UsageError } from '../../errors.js';
-import { checkPortSpecFits, parsePortSpec } from '../../ports/port-spec.js';
+import { scaleApp } from '../../apply/scale-app.js';
+import { UsageError } from '../../errors.js';
 import { examplesHelp } from '../format/examples.js';
-
-const MAX_INSTANCES = 10_000;
-
-/**
- * The new count from a count word and the current count.
- *
- * @example scaleTarget('+2', 3) === 5; scaleTarget('-1', 3) === 2; scaleTarget('4', 3) === 4
- * @throws UsageError for anything but a decimal integer, or a result outside 0..10000
- */
-export function scaleTarget(word: string, current: number): number {
-  const match = /^([+-]?)([0-9]+)$/.exec(word);
-  if (!match) throw new UsageError(`scale takes N, +N or -N (decimal integers), got "${word}"`);
-  const amount = Number(match[2]);
-  const result = match[1] === '+' ? current + amount : match[1] === '-' ? current - amount : amount;
-  if (result < 0) throw new UsageError(`cannot scale by ${word}: the app has ${current} instance${current === 1 ? '' : 's'}`);
-  if (result > MAX_INSTANCES) throw new UsageError(`instances must be at most ${MAX_INSTANCES}, got ${result}`);
-  return result;
-}
 
 export const command: Command = {
   name: 'scale',
@@ -49,17 +29,7 @@ export const command: Command = {
     if (word === undefined) throw new UsageError('scale needs a count: berth scale NAME N|+N|-N (or --instances N)');
     if (flag !== undefined && /^[+-]/.test(flag)) throw new UsageError(`--instances takes a whole number; for a relative change write \`berth scale ${name} ${flag}\``);
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
-    const { file, resource } = await findManifest(dir, name);
-    if (resource.kind !== 'App') throw new BerthError('USAGE', `"${name}" is a PortClaim; it has no instances`);
-    const current = resource.spec.instances;
-    const instances = scaleTarget(word, current);
-    if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances, { shared: resource.spec.socket?.shared });
-    if (current === instances) {
-      ctx.out(`app/${name} unchanged (${instances} instances)`);
-      return 0;
-    }
-    await editManifestFile(file, name, { edit: (doc) => doc.setIn(['spec', 'instances'], instances) });
-    ctx.out(`app/${name} scaled to ${instances} (was ${current})`);
+    ctx.out(await scaleApp({ dir, name, count: word }));
     return 0;
   },
 };

@@ -13,6 +13,10 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../api/api-client.js';
 import { BerthError } from '../../errors.js';
 import { examplesHelp } from '../format/examples.js';
+import { fillOptionalValues } from '../optional-values.js';
+
+/** `berth up --web` alone (kept here so the dashboard's modules load only with --web). */
+const DEFAULT_WEB_ADDRESS = '127.0.0.1:9615';
 
 async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
   mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
@@ -36,12 +40,13 @@ async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
 export const command: Command = {
   name: 'up',
   summary: 'Run the controller: watch the manifest directory and reconcile. Foreground by default; Ctrl-C stops the apps, SIGTERM leaves them running.',
-  usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
+  usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s] [--web [HOST:]PORT]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
   help: [
     '--git runs a GitOps sync loop inside the controller: the repository\'s path is applied into --dir (see `berth sync --help`).',
+    '--web serves the dashboard and /metrics (alone: 127.0.0.1:9615); `berth dashboard` prints its URL with the token.',
     'State lives in --home (default $BERTH_HOME, else ~/.berth); `berth startup` runs this at boot.',
     '',
-    examplesHelp(['berth up', 'berth up --dir /srv/manifests --detach', 'berth up --port-pool 20000-29999', 'berth up --git https://git.example.com/ops/site.git --git-path hosts/web1']),
+    examplesHelp(['berth up', 'berth up --dir /srv/manifests --detach', 'berth up --port-pool 20000-29999', 'berth up --web', 'berth up --git https://git.example.com/ops/site.git --git-path hosts/web1']),
   ].join('\n'),
   options: {
     dir: { type: 'string' },
@@ -53,7 +58,10 @@ export const command: Command = {
     'git-branch': { type: 'string' },
     'git-path': { type: 'string' },
     'git-interval': { type: 'string' },
+    web: { type: 'string' },
   },
+  // `--web` alone means the default address: util.parseArgs has no optional values.
+  normaliseArgv: (argv) => fillOptionalValues(argv, { web: DEFAULT_WEB_ADDRESS }),
   async run({ values, argv }, ctx) {
     const dir = path.resolve(ctx.cwd, (values.dir as string | undefined) ?? 'manifests');
     const { parsePortPool, DEFAULT_PORT_POOL } = await import('../../ports/port-pool.js');
@@ -67,6 +75,8 @@ export const command: Command = {
 
     const { parseDuration } = await import('../../manifest/duration.js');
     const resyncMs = values.resync ? parseDuration(values.resync as string) : undefined;
+    // The dashboard's pieces load and exist only with --web: off, it costs nothing.
+    const web = values.web === undefined ? undefined : (await import('../../web/index.js')).prepareWeb(values.web as string);
     const sweepIntervalMs = values['sweep-interval'] ? parseDuration(values['sweep-interval'] as string) : undefined;
     mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
     const [{ createLogger }, { startDaemon }] = await Promise.all([import('../../log/logger.js'), import('../../daemon/start-daemon.js')]);
@@ -80,7 +90,7 @@ export const command: Command = {
     process.on('unhandledRejection', onFatal);
     const version = (createRequire(import.meta.url)('../../../../package.json') as { version: string }).version;
     const git = values.git ? { repo: values.git as string, branch: values['git-branch'] as string | undefined, path: values['git-path'] as string | undefined, interval: values['git-interval'] as string | undefined, cwd: ctx.cwd } : undefined;
-    const { controller, closed } = await startDaemon({ home: ctx.home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git });
+    const { controller, closed } = await startDaemon({ home: ctx.home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git, web });
     ctx.err(`berth controller (pid ${process.pid}) watching ${path.relative(ctx.cwd, dir) || dir}; state in ${ctx.home}; Ctrl-C stops the apps`);
 
     let interrupts = 0;
