@@ -2,12 +2,17 @@
  * Reads every *.yaml / *.yml under a directory (recursively, in path order)
  * into the desired state: the valid resources by name, and every problem.
  * The same name in two files is a conflict reported on both; the first file
- * by path keeps the name, as SPEC.md asks.
+ * by path keeps the name, as SPEC.md asks. Apps' env files are read and
+ * merged in; then dependsOn is checked across all files (cycles). An app
+ * that fails either is left out with an error in its file, so it keeps
+ * running on its last good spec.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ManifestError } from '../errors.js';
 import { parseManifestText } from './parse-manifest-text.js';
+import { resolveAllEnvFiles, type EnvFileReader } from './env-file/resolve-env-files.js';
+import { checkDependencies } from './check-dependencies.js';
 import type { Resource } from './types.js';
 
 export interface DesiredState {
@@ -46,7 +51,20 @@ function namesMentioned(text: string): string[] {
   return [...text.matchAll(/^\s*name:\s*["']?([a-z0-9][-a-z0-9]*)["']?\s*$/gm)].map((m) => m[1]!);
 }
 
-export async function loadManifestDir(dir: string): Promise<DesiredState> {
+export interface LoadOptions {
+  /** How env files are read (tests); default readEnvFile. */
+  readEnvFile?: EnvFileReader;
+}
+
+/** Leaves out the apps whose dependsOn fails a check across files, with the error in each one's file. */
+function dropDependencyProblems(state: DesiredState): void {
+  for (const { name, error } of checkDependencies(state.resources)) {
+    state.resources.delete(name);
+    state.files.get(error.position.file)?.errors.push(error);
+  }
+}
+
+export async function loadManifestDir(dir: string, { readEnvFile }: LoadOptions = {}): Promise<DesiredState> {
   const files = await listManifestFiles(dir);
   const state: DesiredState = { resources: new Map(), errors: [], files: new Map() };
   const firstFile = new Map<string, string>();
@@ -59,7 +77,9 @@ export async function loadManifestDir(dir: string): Promise<DesiredState> {
       throw err;
     }
     const display = path.relative(process.cwd(), file) || file;
-    const { resources, errors } = parseManifestText(text, display);
+    const parsed = parseManifestText(text, display);
+    const { resources, errors: envErrors } = await resolveAllEnvFiles(parsed.resources, readEnvFile);
+    const errors = [...parsed.errors, ...envErrors];
     const fileErrors = [...errors];
     for (const resource of resources) {
       const name = resource.metadata.name;
@@ -74,9 +94,10 @@ export async function loadManifestDir(dir: string): Promise<DesiredState> {
       firstFile.set(name, display);
       state.resources.set(name, resource);
     }
-    const names = errors.length > 0 ? [...new Set([...resources.map((r) => r.metadata.name), ...namesMentioned(text)])] : resources.map((r) => r.metadata.name);
+    const names = errors.length > 0 ? [...new Set([...parsed.resources.map((r) => r.metadata.name), ...namesMentioned(text)])] : resources.map((r) => r.metadata.name);
     state.files.set(display, { names, errors: fileErrors });
   }
+  dropDependencyProblems(state);
   for (const entry of state.files.values()) state.errors.push(...entry.errors);
   return state;
 }

@@ -9,8 +9,8 @@ import { ManifestError, type SourcePosition } from '../errors.js';
 import { describePath, validateAgainstSchema, type ManifestKind } from './schema-validator.js';
 import { normaliseAppSpec } from './normalise.js';
 import { hashSpec } from './spec-hash.js';
-import { checkPortSpecFits, parsePortSpec } from '../ports/port-spec.js';
-import type { AppManifest } from './generated/app.js';
+import { checkAppSpec } from './check-app-spec.js';
+import type { AppManifest, AppSpecInput } from './generated/app.js';
 import type { PortClaimManifest } from './generated/portclaim.js';
 import type { Resource } from './types.js';
 
@@ -36,6 +36,16 @@ function nodeAt(doc: Document, segments: (string | number)[], key?: string): Nod
     return node;
   }
   return undefined;
+}
+
+/** Where each dependsOn and envFile entry is, for the checks that run after parsing (cycles, env files). */
+function entryPositions(spec: AppSpecInput, position: (segments: (string | number)[]) => SourcePosition): Record<string, SourcePosition> {
+  const positions: Record<string, SourcePosition> = {};
+  const note = (segments: (string | number)[]) => (positions[describePath(segments)] = position(segments));
+  (spec.dependsOn ?? []).forEach((_, index) => note(['spec', 'dependsOn', index]));
+  if (typeof spec.envFile === 'string') note(['spec', 'envFile']);
+  else (spec.envFile ?? []).forEach((_, index) => note(['spec', 'envFile', index]));
+  return positions;
 }
 
 /** Manifests are small; a huge file would block the controller for seconds in the YAML parser. */
@@ -106,13 +116,10 @@ export function parseManifestText(text: string, file: string): ParseResult {
       continue;
     }
     const app = record as unknown as AppManifest;
-    if (app.spec.port !== undefined) {
-      try {
-        checkPortSpecFits(parsePortSpec(app.spec.port), app.spec.instances ?? 1);
-      } catch (err) {
-        errors.push(new ManifestError(position(['spec', 'port']), `${describePath(['spec', 'port'])}: ${(err as Error).message}`));
-        continue;
-      }
+    const appProblems = checkAppSpec(app.spec, app.metadata.name);
+    if (appProblems.length > 0) {
+      for (const problem of appProblems) errors.push(new ManifestError(position(problem.path), problem.message));
+      continue;
     }
     const spec = normaliseAppSpec(app.spec, path.dirname(path.resolve(file)));
     resources.push({
@@ -121,6 +128,7 @@ export function parseManifestText(text: string, file: string): ParseResult {
       spec,
       specHash: hashSpec(spec),
       source,
+      positions: entryPositions(app.spec, position),
     });
   }
   return { resources, errors };
