@@ -87,22 +87,20 @@ export async function readApplyInput(target: string, { recursive = false, cwd, s
   for (const source of sources) {
     const { detectConfigFormat, convertEcosystemFile } = await import('../manifest/ecosystem/index.js');
     const format = detectConfigFormat(source.file, source.text);
-    let texts: string[];
     if (format === 'berth') {
-      const parsed = parseManifestText(source.text, source.display);
-      if (parsed.errors.length) {
-        errors.push(...parsed.errors);
-        continue;
-      }
-      texts = anchorPaths(source.text, path.dirname(source.file));
-    } else {
-      const converted = await convertEcosystemFile(source.file);
-      warnings.push(...converted.warnings);
-      texts = anchorPaths(converted.manifests.map((m) => stringify(m)).join('---\n'), path.dirname(source.file));
+      // Positions from the text as written (the anchored copy is re-serialised); a missing env file is refused now.
+      const parsed = parseManifestText(source.text, source.display, { dir: path.dirname(source.file) });
+      const resolved = await resolveAllEnvFiles(parsed.resources);
+      errors.push(...parsed.errors, ...resolved.errors);
+      if (parsed.errors.length > 0 || resolved.errors.length > 0) continue;
+      // anchorPaths and the parser both skip empty documents, so the two lists line up.
+      anchorPaths(source.text, path.dirname(source.file)).forEach((text, index) => documents.push({ text, resource: resolved.resources[index]!, origin: source.display }));
+      continue;
     }
-    for (const text of texts) {
+    const converted = await convertEcosystemFile(source.file);
+    warnings.push(...converted.warnings);
+    for (const text of anchorPaths(converted.manifests.map((m) => stringify(m)).join('---\n'), path.dirname(source.file))) {
       const parsed = parseManifestText(text, source.display);
-      // A missing env file is refused now, not when the controller reads the manifest.
       const { resources, errors: envErrors } = await resolveAllEnvFiles(parsed.resources);
       errors.push(...parsed.errors, ...envErrors);
       for (const resource of resources) documents.push({ text, resource, origin: source.display });

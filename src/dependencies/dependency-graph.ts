@@ -12,14 +12,16 @@ export type DependencyGraph = ReadonlyMap<string, readonly Pick<DependencySpec, 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
- * Every app that is on a cycle, with a shortest cycle through it, from it
- * back to it: the apps of each strongly connected component (Tarjan), so
- * an app on two cycles is reported once. Sorted by name.
+ * Every app that is on a cycle, with a cycle through it (the apps of each
+ * strongly connected component, Tarjan's, so an app on two cycles is
+ * reported once), sorted by name. A cycle is a ring of names, each
+ * depending on the next and the last on the first; apps on the same ring
+ * share it. describeCycle() turns it into words from a given app.
  *
  * @example findDependencyCycles(new Map([['web', [{ name: 'api' }]], ['api', [{ name: 'web' }]], ['db', []]]))
- * // Map { 'api' => ['api', 'web', 'api'], 'web' => ['web', 'api', 'web'] }
+ * // Map { 'api' => ['api', 'web'], 'web' => ['api', 'web'] }
  */
-export function findDependencyCycles(graph: DependencyGraph): Map<string, string[]> {
+export function findDependencyCycles(graph: DependencyGraph): Map<string, readonly string[]> {
   const index = new Map<string, number>();
   const lowLink = new Map<string, number>();
   const onStack = new Set<string>();
@@ -66,26 +68,47 @@ export function findDependencyCycles(graph: DependencyGraph): Map<string, string
       if (component.length > 1 || selfLoop) components.push(component);
     }
   }
-  const cycles = new Map<string, string[]>();
+  const cycles = new Map<string, readonly string[]>();
   for (const component of components) {
     const members = new Set(component);
-    for (const name of component) cycles.set(name, cycleThrough(name, members, edges));
+    for (const name of [...component].sort(byName)) {
+      if (cycles.has(name)) continue;
+      // One search per ring, shared by every app on it, not one per app.
+      const ring = ringThrough(name, members, edges);
+      for (const member of ring) if (!cycles.has(member)) cycles.set(member, ring);
+    }
   }
   return new Map([...cycles].sort(([a], [b]) => byName(a, b)));
 }
 
-/** A closed path from `start` back to it inside its component: breadth-first, so it is a shortest one. */
-function cycleThrough(start: string, members: ReadonlySet<string>, edges: (name: string) => string[]): string[] {
+/** How many names describeCycle shows before it elides the middle of a long ring. */
+const SHOWN_NAMES = 8;
+
+/**
+ * A ring from `from` back to it, in words.
+ *
+ * @example describeCycle(['api', 'web'], 'web') === 'web → api → web'
+ */
+export function describeCycle(ring: readonly string[], from: string): string {
+  const start = Math.max(0, ring.indexOf(from));
+  const at = (offset: number) => ring[(start + offset) % ring.length]!;
+  if (ring.length <= SHOWN_NAMES) return [...Array.from({ length: ring.length }, (_, i) => at(i)), from].join(' → ');
+  const head = Array.from({ length: SHOWN_NAMES - 1 }, (_, i) => at(i));
+  return [...head, `… (${ring.length - head.length - 1} more)`, at(ring.length - 1), from].join(' → ');
+}
+
+/** A ring from `start` inside its component, breadth-first so it is a shortest one: [start, ..., last], last depending on start. */
+function ringThrough(start: string, members: ReadonlySet<string>, edges: (name: string) => string[]): string[] {
   const cameFrom = new Map<string, string>();
   const queue = [start];
-  while (queue.length > 0) {
-    const name = queue.shift()!;
+  for (let head = 0; head < queue.length; head++) {
+    const name = queue[head]!;
     for (const target of edges(name)) {
       if (!members.has(target)) continue;
       if (target === start) {
         const path = [start];
-        for (let at: string | undefined = name; at !== undefined && at !== start; at = cameFrom.get(at)) path.splice(1, 0, at);
-        return [...path, start];
+        for (let at: string | undefined = name; at !== undefined && at !== start; at = cameFrom.get(at)) path.push(at);
+        return [start, ...path.slice(1).reverse()];
       }
       if (!cameFrom.has(target)) {
         cameFrom.set(target, name);
@@ -93,7 +116,7 @@ function cycleThrough(start: string, members: ReadonlySet<string>, edges: (name:
       }
     }
   }
-  return [start, start];
+  return [start];
 }
 
 /**

@@ -6,7 +6,7 @@
  * for it (WaitingForDependency), as the file may simply come later.
  */
 import { ManifestError } from '../errors.js';
-import { findDependencyCycles } from '../dependencies/dependency-graph.js';
+import { describeCycle, findDependencyCycles } from '../dependencies/dependency-graph.js';
 import { describePath } from './schema-validator.js';
 import type { AppResource, Resource } from './types.js';
 
@@ -36,10 +36,12 @@ export function checkDependencies(resources: ReadonlyMap<string, Resource>): Dep
     });
   }
   const graph = new Map([...apps].map(([name, app]) => [name, app.spec.dependsOn]));
-  for (const [name, cycle] of findDependencyCycles(graph)) {
+  for (const [name, ring] of findDependencyCycles(graph)) {
     const app = apps.get(name)!;
-    const index = app.spec.dependsOn.findIndex((d) => d.name === cycle[1]);
-    problems.push({ name, error: entryError(app, index, `dependency cycle: ${cycle.join(' → ')}`) });
+    // The entry that leads on along the ring: that is the line to change.
+    const next = ring[(ring.indexOf(name) + 1) % ring.length];
+    const index = app.spec.dependsOn.findIndex((d) => d.name === next);
+    problems.push({ name, error: entryError(app, index, `dependency cycle: ${describeCycle(ring, name)}`) });
   }
   return problems;
 }

@@ -51,7 +51,12 @@ function entryPositions(spec: AppSpecInput, position: (segments: (string | numbe
 /** Manifests are small; a huge file would block the controller for seconds in the YAML parser. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
-export function parseManifestText(text: string, file: string): ParseResult {
+export interface ParseOptions {
+  /** The folder relative paths resolve against; default the folder of `file` (which messages name). */
+  dir?: string;
+}
+
+export function parseManifestText(text: string, file: string, { dir }: ParseOptions = {}): ParseResult {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_MANIFEST_BYTES) {
     const mib = (size / MAX_MANIFEST_BYTES).toFixed(1);
@@ -121,7 +126,7 @@ export function parseManifestText(text: string, file: string): ParseResult {
       for (const problem of appProblems) errors.push(new ManifestError(position(problem.path), problem.message));
       continue;
     }
-    const spec = normaliseAppSpec(app.spec, path.dirname(path.resolve(file)));
+    const spec = normaliseAppSpec(app.spec, dir ?? path.dirname(path.resolve(file)));
     resources.push({
       kind,
       metadata: { name: app.metadata.name, labels: app.metadata.labels ?? {}, annotations: app.metadata.annotations ?? {} },
