@@ -8,7 +8,7 @@ import type { LogSpec, WatchSpec } from '../manifest/types.js';
 import { createWatchFilter } from './watch-filter.js';
 import { watchFiles, type FileWatch, type WatchFilesOptions } from './watch-files.js';
 
-type Hooks = Pick<WatchFilesOptions, 'onChange' | 'onError' | 'timers' | 'watch'>;
+type Hooks = Pick<WatchFilesOptions, 'onChange' | 'onError' | 'timers' | 'createWatcher'>;
 
 /**
  * What an app's watch never reacts to beside node_modules and dot-files:

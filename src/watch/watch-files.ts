@@ -27,7 +27,7 @@ export interface WatchFilesOptions {
   events?: readonly string[];
   timers?: DebounceTimers;
   /** chokidar's watch(), replaceable in tests. */
-  watch?: (paths: string[], options: ChokidarOptions) => FSWatcher;
+  createWatcher?: (paths: string[], options: ChokidarOptions) => FSWatcher;
 }
 
 const FILE_EVENTS = ['add', 'change', 'unlink'];
@@ -37,10 +37,10 @@ const FILE_EVENTS = ['add', 'change', 'unlink'];
  * const w = watchFiles({ paths: ['/srv/web'], ignored: createWatchFilter({ roots: ['/srv/web'] }), debounceMs: 500, onChange: (files) => restart(files) });
  * await w.ready; ... await w.close();
  */
-export function watchFiles({ paths, ignored, debounceMs, onChange, onError, events = FILE_EVENTS, timers, watch = chokidarWatch }: WatchFilesOptions): FileWatch {
+export function watchFiles({ paths, ignored, debounceMs, onChange, onError, events = FILE_EVENTS, timers, createWatcher = chokidarWatch }: WatchFilesOptions): FileWatch {
   if (paths.length === 0) return { ready: Promise.resolve(), close: async () => {} };
   const debouncer = createChangeDebouncer({ delayMs: debounceMs, onFlush: onChange, timers });
-  const watcher = watch([...paths], { ignoreInitial: true, ignored: (file) => ignored(file), awaitWriteFinish: false });
+  const watcher = createWatcher([...paths], { ignoreInitial: true, ignored: (file) => ignored(file), awaitWriteFinish: false });
   let markReady = () => {};
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   watcher.once('ready', () => markReady());
