@@ -76,6 +76,25 @@ test('a new folder and what is written in it later are watched; removing a file 
   assert.deepEqual(await changes.next(), [path.join(dir, 'src/lib/d.js')]);
 });
 
+test('a path that does not exist yet is watched once it appears; the folders around it are not', async (t) => {
+  const dir = await tempTree(t);
+  const changes = batches();
+  const watch = closeAfter(t, watchApp({ watch: { paths: [path.join(dir, 'later/src')], ignore: [], debounceMs: 50 }, skip: [], onChange: changes.onChange }));
+  await watch.ready;
+  await writeFile(path.join(dir, 'server.js'), 'beside the way down\n');
+  await mkdir(path.join(dir, 'later/other'), { recursive: true });
+  await writeFile(path.join(dir, 'later/other/x.js'), 'not on the way\n');
+  await mkdir(path.join(dir, 'later/src'), { recursive: true });
+  // What is written in the instant the folder appears may go unseen: write until a batch comes.
+  const first = changes.next();
+  let batch: string[] | undefined;
+  for (let attempt = 0; attempt < 50 && !batch; attempt++) {
+    await writeFile(path.join(dir, 'later/src/a.js'), `v${attempt}\n`);
+    batch = await Promise.race([first, new Promise<undefined>((r) => setTimeout(() => r(undefined), 200))]);
+  }
+  assert.deepEqual(batch, [path.join(dir, 'later/src/a.js')]);
+});
+
 test('an env file watch sees its files edited, replaced by rename and created, and nothing else in their folder', async (t) => {
   const dir = await tempTree(t);
   const envFile = path.join(dir, '.env');
