@@ -18,8 +18,12 @@ import type { Resource } from './types.js';
 export interface DesiredState {
   resources: Map<string, Resource>;
   errors: ManifestError[];
-  /** Per file: the names it declared (valid or not), so a broken file's apps are known. */
-  files: Map<string, { names: string[]; errors: ManifestError[] }>;
+  /**
+   * Per file: the names it declared (valid or not), so a broken file's apps
+   * are known, and the env files its apps name (readable or not: the
+   * controller watches them, so a missing one is seen when it appears).
+   */
+  files: Map<string, { names: string[]; errors: ManifestError[]; envFiles?: string[] }>;
 }
 
 export const MANIFEST_FILE = /\.ya?ml$/i;
@@ -95,7 +99,8 @@ export async function loadManifestDir(dir: string, { readEnvFile }: LoadOptions 
       state.resources.set(name, resource);
     }
     const names = errors.length > 0 ? [...new Set([...parsed.resources.map((r) => r.metadata.name), ...namesMentioned(text)])] : resources.map((r) => r.metadata.name);
-    state.files.set(display, { names, errors: fileErrors });
+    const envFiles = [...new Set(parsed.resources.flatMap((r) => (r.kind === 'App' ? r.spec.envFile : [])))];
+    state.files.set(display, { names, errors: fileErrors, ...(envFiles.length > 0 ? { envFiles } : {}) });
   }
   dropDependencyProblems(state);
   for (const entry of state.files.values()) state.errors.push(...entry.errors);

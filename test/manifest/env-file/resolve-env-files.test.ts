@@ -68,6 +68,7 @@ test('a missing env file is an error at its entry; the app is left out but its f
   const display = path.relative(process.cwd(), path.join(dir, 'web.yaml'));
   assert.deepEqual(state.errors.map((e) => e.message), [`${display}:9:7: spec.envFile[1]: cannot read ${path.join(dir, 'missing.env')}: ENOENT`]);
   assert.deepEqual(state.files.get(display)?.names, ['web']);
+  assert.deepEqual(state.files.get(display)?.envFiles, [path.join(dir, 'present.env'), path.join(dir, 'missing.env')], 'for the controller to watch');
 });
 
 test('the other apps of the file load', async (t) => {
