@@ -22,6 +22,16 @@ export interface InstanceView {
   specHash: string;
 }
 
+/** An app's dependsOn, envFile, cronRestart and watch, as `berth info` shows them (src/api/spec-info.ts). */
+export interface AppSpecInfo {
+  dependsOn: { name: string; condition: 'Ready' | 'Started' }[];
+  envFile: string[];
+  cronRestart: string | null;
+  /** When the next scheduled restart is due (ms since the epoch), null without cronRestart. */
+  nextCronRestart: number | null;
+  watch: { paths: string[]; ignore: string[]; debounceMs: number } | null;
+}
+
 export interface AppInfo {
   name: string;
   kind: 'App' | 'PortClaim';
@@ -43,6 +53,8 @@ export interface AppInfo {
   run?: RunView;
   /** Set when a `berth sync` source wrote this app's manifest. */
   sync?: { source: string; repo: string; revision: string | null; ready: string; lastError: string | null };
+  /** Apps: dependsOn, envFile, cronRestart and watch (absent from a controller that does not fill them in). */
+  spec?: AppSpecInfo;
 }
 
 export interface ControllerStatus {

@@ -1,6 +1,6 @@
 /**
- * apply = read input → plan against the watched directory → check port
- * conflicts → write (atomically, only after everything checked out). A
+ * apply = read input → plan against the watched directory → check
+ * dependsOn cycles and port conflicts → write (atomically, only after everything checked out). A
  * failure anywhere before the writes changes nothing.
  */
 import { readApplyInput } from './read-apply-input.js';
@@ -8,6 +8,7 @@ import { planApply, type PlannedWrite } from './plan-apply.js';
 import { checkPortConflicts } from './check-port-conflicts.js';
 import { editManifestFile } from './edit-manifest-file.js';
 import { NetPortProber } from '../ports/net-port-prober.js';
+import { checkDependencies } from '../manifest/check-dependencies.js';
 
 export interface ApplyOptions {
   target: string;
@@ -29,6 +30,9 @@ export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promi
   const names = new Set(incoming.map((r) => r.metadata.name));
   const pruned = new Set(writes.filter((w) => w.change === 'pruned').map((w) => w.name));
   const others = [...current.resources.values()].filter((r) => !names.has(r.metadata.name) && !pruned.has(r.metadata.name));
+  // A dependsOn cycle through an incoming app is refused now, as the controller would refuse it.
+  const problem = checkDependencies(new Map([...others, ...incoming].map((r) => [r.metadata.name, r]))).find((p) => names.has(p.name));
+  if (problem) throw problem.error;
   const prober = new NetPortProber();
   await checkPortConflicts(incoming, { home: options.home, others, probe: (port) => prober.isFree('tcp', port) });
   return { writes, warnings };

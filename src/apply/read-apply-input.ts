@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { BerthError, ManifestError, ManifestErrorList } from '../errors.js';
 import { parseManifestText } from '../manifest/parse-manifest-text.js';
+import { resolveAllEnvFiles } from '../manifest/env-file/resolve-env-files.js';
 import type { Resource } from '../manifest/types.js';
 
 export interface InputDocument {
@@ -41,11 +42,15 @@ async function listInputFiles(target: string, recursive: boolean): Promise<strin
   return out.sort();
 }
 
-/** Makes spec.cwd (defaulting to the file's folder) and log paths absolute, keeping comments. */
+/**
+ * Makes spec.cwd (defaulting to the file's folder), log and env file paths
+ * absolute, keeping comments. watch.paths stay as written: they are relative
+ * to the cwd, which moves with them.
+ */
 function anchorPaths(text: string, sourceDir: string): string[] {
   return parseAllDocuments(text).flatMap((doc) => {
     if ('errors' in doc && doc.errors.length) return [String(doc)];
-    const value = doc.toJS() as { kind?: string; spec?: { cwd?: string; logs?: { out?: string; err?: string } } } | null;
+    const value = doc.toJS() as { kind?: string; spec?: { cwd?: string; logs?: { out?: string; err?: string }; envFile?: unknown } } | null;
     if (!value) return [];
     if (value.kind === 'App' && value.spec) {
       doc.setIn(['spec', 'cwd'], path.resolve(sourceDir, value.spec.cwd ?? '.'));
@@ -53,6 +58,9 @@ function anchorPaths(text: string, sourceDir: string): string[] {
         const file = value.spec.logs?.[key];
         if (file !== undefined) doc.setIn(['spec', 'logs', key], path.resolve(sourceDir, file));
       }
+      const envFile = value.spec.envFile;
+      if (typeof envFile === 'string') doc.setIn(['spec', 'envFile'], path.resolve(sourceDir, envFile));
+      else if (Array.isArray(envFile)) envFile.forEach((file, index) => typeof file === 'string' && doc.setIn(['spec', 'envFile', index], path.resolve(sourceDir, file)));
     }
     return [doc.toString()];
   });
@@ -91,31 +99,31 @@ export async function readApplyInput(target: string, { recursive = false, cwd, s
   for (const source of sources) {
     const { detectConfigFormat, convertEcosystemFile } = await import('../manifest/ecosystem/index.js');
     const format = detectConfigFormat(source.file, source.text);
-    let texts: string[];
     if (format === 'berth') {
-      const parsed = parseManifestText(source.text, source.file, source.display);
-      if (parsed.errors.length) {
-        errors.push(...parsed.errors);
-        continue;
-      }
-      texts = anchorPaths(source.text, path.dirname(source.file));
-    } else {
-      const { convertEcosystemText } = await import('../manifest/ecosystem/index.js');
-      let converted;
-      try {
-        converted = source.fromStdin ? convertEcosystemText(source.text, source.display, { dir: cwd, envName }) : await convertEcosystemFile(source.file, { envName });
-      } catch (err) {
-        if (err instanceof ManifestErrorList) errors.push(...err.errors);
-        else if (err instanceof ManifestError) errors.push(err);
-        else throw err;
-        continue;
-      }
-      warnings.push(...converted.warnings);
-      texts = anchorPaths(converted.manifests.map((m) => stringify(m)).join('---\n'), path.dirname(source.file));
+      // Positions from the text as written (the anchored copy is re-serialised); a missing env file is refused now.
+      const parsed = parseManifestText(source.text, source.file, { display: source.display });
+      const resolved = await resolveAllEnvFiles(parsed.resources);
+      errors.push(...parsed.errors, ...resolved.errors);
+      if (parsed.errors.length > 0 || resolved.errors.length > 0) continue;
+      // anchorPaths and the parser both skip empty documents, so the two lists line up.
+      anchorPaths(source.text, path.dirname(source.file)).forEach((text, index) => documents.push({ text, resource: resolved.resources[index]!, origin: source.display }));
+      continue;
     }
-    for (const text of texts) {
-      const { resources, errors: docErrors } = parseManifestText(text, source.file, source.display);
-      errors.push(...docErrors);
+    const { convertEcosystemText } = await import('../manifest/ecosystem/index.js');
+    let converted;
+    try {
+      converted = source.fromStdin ? convertEcosystemText(source.text, source.display, { dir: cwd, envName }) : await convertEcosystemFile(source.file, { envName });
+    } catch (err) {
+      if (err instanceof ManifestErrorList) errors.push(...err.errors);
+      else if (err instanceof ManifestError) errors.push(err);
+      else throw err;
+      continue;
+    }
+    warnings.push(...converted.warnings);
+    for (const text of anchorPaths(converted.manifests.map((m) => stringify(m)).join('---\n'), path.dirname(source.file))) {
+      const parsed = parseManifestText(text, source.file, { display: source.display });
+      const { resources, errors: envErrors } = await resolveAllEnvFiles(parsed.resources);
+      errors.push(...parsed.errors, ...envErrors);
       for (const resource of resources) documents.push({ text, resource, origin: source.display });
     }
   }

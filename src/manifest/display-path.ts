@@ -10,3 +10,8 @@ import path from 'node:path';
 export function displayPath(file: string, cwd = process.cwd()): string {
   return path.relative(cwd, file) || file;
 }
+
+/** A source position (its file absolute) as messages show it. */
+export function displayPosition<T extends { file: string }>(position: T, cwd = process.cwd()): T {
+  return { ...position, file: displayPath(position.file, cwd) };
+}

@@ -2,20 +2,30 @@
  * Reads every *.yaml / *.yml under a directory (recursively, in path order)
  * into the desired state: the valid resources by name, and every problem.
  * The same name in two files is a conflict reported on both; the first file
- * by path keeps the name, as SPEC.md asks.
+ * by path keeps the name, as SPEC.md asks. Apps' env files are read and
+ * merged in; then dependsOn is checked across all files (cycles). An app
+ * that fails either is left out with an error in its file, so it keeps
+ * running on its last good spec.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ManifestError } from '../errors.js';
 import { parseManifestText } from './parse-manifest-text.js';
 import { displayPath } from './display-path.js';
+import { resolveAllEnvFiles, type EnvFileReader } from './env-file/resolve-env-files.js';
+import { checkDependencies } from './check-dependencies.js';
 import type { Resource } from './types.js';
 
 export interface DesiredState {
   resources: Map<string, Resource>;
   errors: ManifestError[];
-  /** Per file (absolute path): the names it declared (valid or not), so a broken file's apps are known. */
-  files: Map<string, { names: string[]; errors: ManifestError[] }>;
+  /**
+   * Per file (absolute path): the names it declared (valid or not), so a
+   * broken file's apps are known, and the env files its apps name (readable
+   * or not: the controller watches them, so a missing one is seen when it
+   * appears).
+   */
+  files: Map<string, { names: string[]; errors: ManifestError[]; envFiles?: string[] }>;
 }
 
 export const MANIFEST_FILE = /\.ya?ml$/i;
@@ -53,18 +63,36 @@ export interface ManifestText {
   text: string;
 }
 
+export interface LoadOptions {
+  /** How env files are read (tests); default readEnvFile. */
+  readEnvFile?: EnvFileReader;
+}
+
+/** Leaves out the apps whose dependsOn fails a check across files, with the error in each one's file. */
+function dropDependencyProblems(state: DesiredState): void {
+  for (const { name, error } of checkDependencies(state.resources)) {
+    const file = state.resources.get(name)?.source.file;
+    state.resources.delete(name);
+    if (file !== undefined) state.files.get(file)?.errors.push(error);
+  }
+}
+
 /**
  * The desired state from manifest texts, in the order given (the first file
- * defining a name keeps it). Pure: loadManifestDir reads the files.
+ * defining a name keeps it). Apps' env files are read (through `readEnvFile`)
+ * and merged in; then dependsOn is checked across all files. No manifest file
+ * is read here: loadManifestDir does that.
  *
- * @example desiredStateFrom([{ file: '/srv/m/web.yaml', text }]).resources.get('web')
+ * @example (await desiredStateFrom([{ file: '/srv/m/web.yaml', text }])).resources.get('web')
  */
-export function desiredStateFrom(texts: ManifestText[]): DesiredState {
+export async function desiredStateFrom(texts: ManifestText[], { readEnvFile }: LoadOptions = {}): Promise<DesiredState> {
   const state: DesiredState = { resources: new Map(), errors: [], files: new Map() };
   const firstFile = new Map<string, string>();
   for (const { file, text } of texts) {
     const display = displayPath(file);
-    const { resources, errors } = parseManifestText(text, file, display);
+    const parsed = parseManifestText(text, file, { display });
+    const { resources, errors: envErrors } = await resolveAllEnvFiles(parsed.resources, readEnvFile);
+    const errors = [...parsed.errors, ...envErrors];
     const fileErrors = [...errors];
     for (const resource of resources) {
       const name = resource.metadata.name;
@@ -79,14 +107,16 @@ export function desiredStateFrom(texts: ManifestText[]): DesiredState {
       firstFile.set(name, file);
       state.resources.set(name, resource);
     }
-    const names = errors.length > 0 ? [...new Set([...resources.map((r) => r.metadata.name), ...namesMentioned(text)])] : resources.map((r) => r.metadata.name);
-    state.files.set(file, { names, errors: fileErrors });
+    const names = errors.length > 0 ? [...new Set([...parsed.resources.map((r) => r.metadata.name), ...namesMentioned(text)])] : resources.map((r) => r.metadata.name);
+    const envFiles = [...new Set(parsed.resources.flatMap((r) => (r.kind === 'App' ? r.spec.envFile : [])))];
+    state.files.set(file, { names, errors: fileErrors, ...(envFiles.length > 0 ? { envFiles } : {}) });
   }
+  dropDependencyProblems(state);
   for (const entry of state.files.values()) state.errors.push(...entry.errors);
   return state;
 }
 
-export async function loadManifestDir(dir: string): Promise<DesiredState> {
+export async function loadManifestDir(dir: string, options: LoadOptions = {}): Promise<DesiredState> {
   const texts: ManifestText[] = [];
   for (const file of await listManifestFiles(dir)) {
     try {
@@ -96,5 +126,5 @@ export async function loadManifestDir(dir: string): Promise<DesiredState> {
       throw err;
     }
   }
-  return desiredStateFrom(texts);
+  return desiredStateFrom(texts, options);
 }

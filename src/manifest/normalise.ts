@@ -1,11 +1,15 @@
 /**
  * Turns a schema-valid App document into an AppSpec: defaults filled,
- * durations in ms, cwd absolute (relative to the manifest's folder).
+ * durations in ms, cwd, envFile and log paths absolute (relative to the
+ * manifest's folder; watch paths relative to the cwd, as PM2's). envFile
+ * contents are merged into env later, by the loader (resolve-env-files.ts):
+ * this stays pure.
  */
 import path from 'node:path';
-import type { AppSpec, BackoffSpec, ProbeSpec, SocketSpec } from './types.js';
+import type { AppSpec, BackoffSpec, DependencySpec, ProbeSpec, SocketSpec, WatchSpec } from './types.js';
 import { parseByteSize, parseDuration } from './duration.js';
 import { formatPortSpec, parsePortSpec } from '../ports/port-spec.js';
+import { normaliseCronText } from '../cron/cron-expression.js';
 import type { AppSpecInput, Probe, SocketSpec as SocketSpecInput } from './generated/app.js';
 import { DEFAULT_BACKLOG, DEFAULT_SOCKET_HOST, DEFAULT_SOCKET_NAME } from '../socket/socket-defaults.js';
 
@@ -13,6 +17,7 @@ export const DEFAULT_BACKOFF: BackoffSpec = { initialMs: 1_000, maxMs: 300_000, 
 export const DEFAULT_STOP_TIMEOUT_MS = 10_000;
 export const DEFAULT_LOG_MAX_SIZE = 10 * 1024 * 1024;
 export const DEFAULT_LOG_MAX_FILES = 5;
+export const DEFAULT_WATCH_DEBOUNCE_MS = 500;
 
 function normaliseProbe(probe: Probe | undefined): ProbeSpec | undefined {
   if (!probe) return undefined;
@@ -39,16 +44,33 @@ function normaliseSocket(socket: SocketSpecInput | undefined): SocketSpec | unde
   };
 }
 
+function normaliseDependsOn(input: AppSpecInput['dependsOn']): DependencySpec[] {
+  return (input ?? []).map((entry) => (typeof entry === 'string' ? { name: entry, condition: 'Ready' } : { name: entry.name, condition: entry.condition ?? 'Ready' }));
+}
+
+function normaliseWatch(input: AppSpecInput['watch'], cwd: string): WatchSpec | undefined {
+  if (input === undefined || input === false) return undefined;
+  const options = input === true ? {} : input;
+  return {
+    paths: (options.paths ?? ['.']).map((p) => path.resolve(cwd, p)),
+    ignore: options.ignore ?? [],
+    debounceMs: options.debounce === undefined ? DEFAULT_WATCH_DEBOUNCE_MS : parseDuration(options.debounce),
+  };
+}
+
 /** `manifestDir` is the folder of the file the document came from. */
 export function normaliseAppSpec(input: AppSpecInput, manifestDir: string): AppSpec {
   const env: Record<string, string> = {};
   for (const [key, value] of Object.entries(input.env ?? {})) env[key] = String(value);
   const resolve = (p: string) => path.resolve(manifestDir, p);
+  const cwd = input.cwd === undefined ? manifestDir : resolve(input.cwd);
+  const envFiles = input.envFile === undefined ? [] : typeof input.envFile === 'string' ? [input.envFile] : input.envFile;
   return {
     script: input.script,
     args: input.args ?? [],
-    cwd: input.cwd === undefined ? manifestDir : resolve(input.cwd),
+    cwd,
     env,
+    envFile: envFiles.map(resolve),
     shell: input.shell ?? false,
     instances: input.instances ?? 1,
     port: input.port === undefined ? undefined : formatPortSpec(parsePortSpec(input.port)),
@@ -75,5 +97,8 @@ export function normaliseAppSpec(input: AppSpecInput, manifestDir: string): AppS
       maxSizeBytes: input.logs?.maxSize === undefined ? DEFAULT_LOG_MAX_SIZE : parseByteSize(input.logs.maxSize),
       maxFiles: input.logs?.maxFiles ?? DEFAULT_LOG_MAX_FILES,
     },
+    dependsOn: normaliseDependsOn(input.dependsOn),
+    cronRestart: input.cronRestart === undefined ? undefined : normaliseCronText(input.cronRestart),
+    watch: normaliseWatch(input.watch, cwd),
   };
 }

@@ -10,8 +10,8 @@ import { describePath, validateAgainstSchema, type ManifestKind } from './schema
 import { normaliseAppSpec } from './normalise.js';
 import { checkSocketSpec } from './check-socket.js';
 import { hashSpec } from './spec-hash.js';
-import { checkPortSpecFits, parsePortSpec } from '../ports/port-spec.js';
-import type { AppManifest } from './generated/app.js';
+import { checkAppSpec } from './check-app-spec.js';
+import type { AppManifest, AppSpecInput } from './generated/app.js';
 import type { PortClaimManifest } from './generated/portclaim.js';
 import type { Resource } from './types.js';
 
@@ -39,14 +39,31 @@ function nodeAt(doc: Document, segments: (string | number)[], key?: string): Nod
   return undefined;
 }
 
+/** Where each dependsOn and envFile entry is, for the checks that run after parsing (cycles, env files). */
+function entryPositions(spec: AppSpecInput, position: (segments: (string | number)[]) => SourcePosition): Record<string, SourcePosition> {
+  const positions: Record<string, SourcePosition> = {};
+  const note = (segments: (string | number)[]) => (positions[describePath(segments)] = position(segments));
+  (spec.dependsOn ?? []).forEach((_, index) => note(['spec', 'dependsOn', index]));
+  if (typeof spec.envFile === 'string') note(['spec', 'envFile']);
+  else (spec.envFile ?? []).forEach((_, index) => note(['spec', 'envFile', index]));
+  return positions;
+}
+
 /** Manifests are small; a huge file would block the controller for seconds in the YAML parser. */
 export const MAX_MANIFEST_BYTES = 1024 * 1024;
 
+export interface ParseOptions {
+  /** How errors name the file (default `file`). */
+  display?: string;
+  /** The folder relative paths resolve against; default the folder of `file`. */
+  dir?: string;
+}
+
 /**
- * `file` is where the text lives (relative `cwd`s resolve against its folder;
+ * `file` is where the text lives (relative paths resolve against its folder;
  * resources record it absolute); `display` is how errors name it.
  */
-export function parseManifestText(text: string, file: string, display = file): ParseResult {
+export function parseManifestText(text: string, file: string, { display = file, dir }: ParseOptions = {}): ParseResult {
   const size = Buffer.byteLength(text, 'utf8');
   if (size > MAX_MANIFEST_BYTES) {
     const mib = (size / MAX_MANIFEST_BYTES).toFixed(1);
@@ -117,21 +134,19 @@ export function parseManifestText(text: string, file: string, display = file): P
       errors.push(new ManifestError(position(socketProblem.path), socketProblem.message));
       continue;
     }
-    if (app.spec.port !== undefined) {
-      try {
-        checkPortSpecFits(parsePortSpec(app.spec.port), app.spec.instances ?? 1, { shared: app.spec.socket?.shared });
-      } catch (err) {
-        errors.push(new ManifestError(position(['spec', 'port']), `${describePath(['spec', 'port'])}: ${(err as Error).message}`));
-        continue;
-      }
+    const appProblems = checkAppSpec(app.spec, app.metadata.name);
+    if (appProblems.length > 0) {
+      for (const problem of appProblems) errors.push(new ManifestError(position(problem.path), problem.message));
+      continue;
     }
-    const spec = normaliseAppSpec(app.spec, path.dirname(absolute));
+    const spec = normaliseAppSpec(app.spec, dir ?? path.dirname(absolute));
     resources.push({
       kind,
       metadata: { name: app.metadata.name, labels: app.metadata.labels ?? {}, annotations: app.metadata.annotations ?? {} },
       spec,
       specHash: hashSpec(spec),
       source,
+      positions: entryPositions(app.spec, position),
     });
   }
   return { resources, errors };

@@ -53,11 +53,34 @@ export interface SocketSpec {
   name: string;
 }
 
+/** `dependsOn` entry: start only once `name` is Ready (every instance online) or Started (every instance running). */
+export interface DependencySpec {
+  name: string;
+  condition: 'Ready' | 'Started';
+}
+
+/** `watch`, normalised: what to watch, what to skip, how long to wait for quiet. */
+export interface WatchSpec {
+  /** Absolute folders or files (default: the app's cwd). */
+  paths: string[];
+  /** Globs as written (see src/watch/watch-filter.ts); node_modules, dot-files and logs are skipped on top of these. */
+  ignore: string[];
+  debounceMs: number;
+}
+
 export interface AppSpec {
   script: string;
   args: string[];
   cwd: string;
+  /**
+   * The app's own variables: the envFile variables (files in order, a later
+   * one winning) with the manifest's `env` over them. The loader fills in the
+   * files (src/manifest/env-file/resolve-env-files.ts), so their content is in
+   * the spec hash and an edit of a value rolls the app.
+   */
   env: Record<string, string>;
+  /** Absolute paths of the dotenv files merged into env ([] when none). */
+  envFile: string[];
   shell: boolean;
   instances: number;
   /** Normalised port spec: "3000", "3000-3003" or "auto:5000-5100". */
@@ -79,6 +102,11 @@ export interface AppSpec {
   reloadOrder?: 'StartFirst' | 'StopFirst';
   maxMemoryBytes?: number;
   logs: LogSpec;
+  /** Apps to wait for before starting; [] when none. */
+  dependsOn: DependencySpec[];
+  /** A 5- or 6-field cron expression (whitespace normalised), host time zone. */
+  cronRestart?: string;
+  watch?: WatchSpec;
 }
 
 export interface Metadata {
@@ -98,9 +126,15 @@ export interface AppResource {
   kind: 'App';
   metadata: Metadata;
   spec: AppSpec;
-  /** Hash of what the instances run (pod-template-hash): excludes instances and metadata. */
+  /** Hash of what the instances run (pod-template-hash): excludes instances, metadata and when-to-restart fields. */
   specHash: string;
   source: ResourceSource;
+  /**
+   * Positions of the entries that checks after parsing report on (a
+   * dependency cycle, an unreadable env file), keyed by their path as
+   * messages write it: "spec.dependsOn[0]", "spec.envFile[1]".
+   */
+  positions?: Record<string, ResourceSource>;
 }
 
 export interface PortClaimResource {

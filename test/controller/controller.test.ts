@@ -29,7 +29,7 @@ function setup({ orphans = [] as MarkedProcess[], loadManifests, store = memoryS
   let shutDown = 0;
   const controller = new Controller({
     home: '/srv/berth/home', dir: DIR, store, ports, supervisor, buildEnv: buildInstanceEnv, logger: pino({ level: 'silent' }),
-    resyncMs: 30_000, timers, now: () => timers.now,
+    resyncMs: 30_000, timers, now: timers.now,
     watchManifests: (options) => {
       watcher = options;
       return { close: async () => { watcher = undefined; } };
@@ -113,7 +113,7 @@ test('shutdown stops taking work: the watcher is closed, timers cleared, apps st
   await stopping.controller.settle();
   await stopping.controller.shutdown({ stopApps: true });
   assert.equal(stopping.watching(), false);
-  assert.equal(stopping.timers.armed, 0);
+  assert.equal(stopping.timers.size, 0);
   assert.equal(stopping.supervisor.get('web', 0)?.stopped, true);
   assert.equal(stopping.shutdowns(), 1);
 

@@ -1,54 +1,66 @@
-/** Timers that fire only when the test advances the clock: `timers.advance(50)`. */
+// A fake clock with setTimeout/setInterval: advance() runs due timers in time
+// order, each at its own due time, so schedules are tested in milliseconds of
+// real time. Fits the controller's Timers and the cron scheduler's timers.
 import type { Timers } from '../../src/controller/controller.js';
 
 interface Pending {
   id: number;
   at: number;
+  /** Set for setInterval: fired again every `every` ms. */
   every?: number;
   fn: () => void;
 }
 
 export class FakeTimers implements Timers {
-  now = 0;
+  private current: number;
   private nextId = 1;
   private pending: Pending[] = [];
 
-  setTimeout(fn: () => void, ms: number): number {
-    const id = this.nextId++;
-    this.pending.push({ id, at: this.now + ms, fn });
-    return id;
+  constructor(start: number | Date = 0) {
+    this.current = typeof start === 'number' ? start : start.getTime();
   }
 
-  setInterval(fn: () => void, ms: number): number {
-    const id = this.nextId++;
-    this.pending.push({ id, at: this.now + ms, every: ms, fn });
-    return id;
-  }
+  now = (): number => this.current;
 
-  clearTimeout(id: unknown): void {
-    this.pending = this.pending.filter((p) => p.id !== id);
-  }
+  setTimeout = (fn: () => void, ms: number): unknown => {
+    const timer = { id: this.nextId++, at: this.current + Math.max(0, ms), fn };
+    this.pending.push(timer);
+    return timer.id;
+  };
 
-  clearInterval(id: unknown): void {
-    this.clearTimeout(id);
-  }
+  setInterval = (fn: () => void, ms: number): unknown => {
+    const timer = { id: this.nextId++, at: this.current + Math.max(1, ms), every: Math.max(1, ms), fn };
+    this.pending.push(timer);
+    return timer.id;
+  };
 
-  /** How many timers are armed. */
-  get armed(): number {
+  clearTimeout = (handle: unknown): void => {
+    this.pending = this.pending.filter((t) => t.id !== handle);
+  };
+
+  clearInterval = (handle: unknown): void => this.clearTimeout(handle);
+
+  /** Timers waiting now. */
+  get size(): number {
     return this.pending.length;
   }
 
-  /** Moves the clock forward, firing every timer due on the way, in order. */
+  /** Moves time forward by `ms`, firing every timer that falls due on the way. */
   advance(ms: number): void {
-    const until = this.now + ms;
+    const end = this.current + ms;
     for (;;) {
-      const next = [...this.pending].sort((a, b) => a.at - b.at)[0];
-      if (!next || next.at > until) break;
-      this.now = next.at;
-      if (next.every) next.at += next.every;
-      else this.clearTimeout(next.id);
-      next.fn();
+      const due = this.pending.filter((t) => t.at <= end).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (!due) break;
+      this.current = Math.max(this.current, due.at);
+      if (due.every) due.at += due.every;
+      else this.pending = this.pending.filter((t) => t !== due);
+      due.fn();
     }
-    this.now = until;
+    this.current = end;
+  }
+
+  /** The wall clock jumps (a host that slept) without timers firing on the way. */
+  jump(ms: number): void {
+    this.current += ms;
   }
 }

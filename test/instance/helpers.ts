@@ -17,6 +17,7 @@ export function makeSpec(overrides: Partial<AppSpec> = {}): AppSpec {
     args: [],
     cwd: process.cwd(),
     env: {},
+    envFile: [],
     shell: false,
     instances: 1,
     ports: { tcp: 0, udp: 0 },
@@ -26,6 +27,7 @@ export function makeSpec(overrides: Partial<AppSpec> = {}): AppSpec {
     stopSignal: 'SIGTERM',
     stopTimeoutMs: 10_000,
     logs: { maxSizeBytes: 10 * 1024 * 1024, maxFiles: 5 },
+    dependsOn: [],
     ...overrides,
   };
 }

@@ -6,7 +6,7 @@ import { formatAge, formatStatus, formatUptime } from '../format/human.js';
 import { outputOption, parseOutputFormat, renderData } from '../format/output-format.js';
 import { UsageError } from '../../errors.js';
 import { displayPath } from '../../manifest/display-path.js';
-import type { AppInfo } from '../../api/api-types.js';
+import type { AppInfo, AppSpecInfo } from '../../api/api-types.js';
 import type { RunView } from '../../controller/run-view.js';
 import { examplesHelp } from '../format/examples.js';
 
@@ -30,6 +30,33 @@ function renderRun(run: RunView, field: (label: string, value: string) => void):
   logs.forEach((l, i) => field(i === 0 ? 'Logs' : '', `${l.label}: ${l.out}  ${l.err}`));
 }
 
+
+/** Host time, as cron reads its schedule: @example formatLocalTime(Date.now()) // '2026-01-16 03:00:00' */
+function formatLocalTime(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
+/** @example describeDebounce(1500) === '1.5s'; describeDebounce(500) === '500ms' */
+function describeDebounce(ms: number): string {
+  return ms >= 1000 ? `${ms / 1000}s` : `${ms}ms`;
+}
+
+/** The dependsOn, envFile, cronRestart and watch lines; nothing for a field the app does not set. */
+function renderSpecInfo(spec: AppSpecInfo, field: (label: string, value: string) => void): void {
+  if (spec.dependsOn.length > 0) field('Depends on', spec.dependsOn.map((d) => `${d.name} (${d.condition})`).join(', '));
+  if (spec.envFile.length > 0) field('Env files', spec.envFile.join(', '));
+  if (spec.cronRestart !== null) {
+    const next = spec.nextCronRestart === null ? '' : `  (next ${formatLocalTime(spec.nextCronRestart)}, in ${formatUptime(spec.nextCronRestart - Date.now())})`;
+    field('Cron restart', `${spec.cronRestart}${next}`);
+  }
+  if (spec.watch) {
+    const ignore = spec.watch.ignore.length > 0 ? `; ignore ${spec.watch.ignore.join(', ')}` : '';
+    field('Watch', `${spec.watch.paths.join(', ')}  (debounce ${describeDebounce(spec.watch.debounceMs)}${ignore})`);
+  }
+}
+
 export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): string {
   const lines: string[] = [];
   const field = (label: string, value: string) => lines.push(`${(label ? `${label}:` : '').padEnd(14)}${value}`);
@@ -44,6 +71,7 @@ export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): st
     field('Claimed', `tcp [${info.claimed?.tcp.join(', ') ?? ''}] udp [${info.claimed?.udp.join(', ') ?? ''}]`);
   } else {
     field('State', info.desiredState);
+    if (info.spec) renderSpecInfo(info.spec, field);
     field('Instances', `${info.effective.instances}${info.effective.instances !== info.configured.instances ? ` (manifest: ${info.configured.instances})` : ''}`);
     lines.push('Ports:');
     lines.push(`  Configured:  ${info.configured.port ?? '<none>'}${info.configured.ports.tcp || info.configured.ports.udp ? `  demand tcp ${info.configured.ports.tcp}, udp ${info.configured.ports.udp}` : ''}`);

@@ -15,9 +15,11 @@ import { expandHome } from './expand-home.js';
 import { convertHealthCheck } from './convert-health-check.js';
 import { convertInstances } from './convert-instances.js';
 import { convertPort } from './convert-port.js';
+import { convertWatch } from './convert-watch.js';
+import { CronSyntaxError, parseCronExpression } from '../../cron/cron-expression.js';
 import type { ConfigFormat } from './detect-config-format.js';
 import { describeValue, FieldReporter, type FieldPath, type Locator } from './field-reporter.js';
-import { readByteSize, readDuration, readEnv, readInteger, readString } from './field-values.js';
+import { asPaths, readByteSize, readDuration, readEnv, readInteger, readString } from './field-values.js';
 import { isDnsLabel, toDnsLabel } from './to-dns-label.js';
 import { warnUnsupportedFields } from './unsupported-fields.js';
 
@@ -99,6 +101,26 @@ function convertLogs(fields: AppFields, cwd: string): AppSpecInput['logs'] {
   };
 }
 
+/** cron_restart (alias cron): a 5- or 6-field expression, checked now so the error names the config's line. */
+function convertCron(fields: AppFields): string | undefined {
+  const taken = fields.take('cron_restart', 'cron');
+  if (!taken) return undefined;
+  if (typeof taken.value !== 'string') return fields.report.fail(taken.key, `must be a cron expression such as "0 3 * * *", got ${describeValue(taken.value)}`);
+  try {
+    return parseCronExpression(taken.value).text;
+  } catch (err) {
+    if (err instanceof CronSyntaxError) return fields.report.fail(taken.key, err.message);
+    throw err;
+  }
+}
+
+/** env_file (docker compose's name; PM2 has none): one path or a list, against the config's folder. */
+function convertEnvFile(fields: AppFields, dir: string): string[] | undefined {
+  const taken = fields.take('env_file');
+  if (!taken) return undefined;
+  return asPaths(fields, taken.key, taken.value).map((file) => path.resolve(dir, file));
+}
+
 /**
  * @example
  * convertEcosystemApp({name: 'web', script: 'server.js', instances: 2, port: '3000-3001'}, {file: 'ecosystem.json', index: 0})
@@ -122,6 +144,8 @@ export function convertEcosystemApp(app: object, ctx: ConvertAppContext): Conver
   if (args.length > 0) spec.args = args;
   spec.cwd = cwd;
 
+  const envFile = convertEnvFile(fields, dir);
+  if (envFile && envFile.length > 0) spec.envFile = envFile.length === 1 ? envFile[0]! : envFile;
   const env = convertEnv(fields, ctx.envName);
   if (env && Object.keys(env).length > 0) spec.env = env;
   const instances = convertInstances(fields, ctx.cpus ?? availableParallelism());
@@ -155,6 +179,10 @@ export function convertEcosystemApp(app: object, ctx: ConvertAppContext): Conver
   if (maxMemory !== undefined) spec.maxMemory = maxMemory;
   const logs = convertLogs(fields, cwd);
   if (logs) spec.logs = logs;
+  const cronRestart = convertCron(fields);
+  if (cronRestart !== undefined) spec.cronRestart = cronRestart;
+  const watch = convertWatch(fields);
+  if (watch !== undefined) spec.watch = watch;
 
   const namespace = fields.take('namespace');
   if (namespace && typeof namespace.value !== 'string') report.fail('namespace', `must be a string, got ${describeValue(namespace.value)}`);

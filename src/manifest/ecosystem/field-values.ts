@@ -20,6 +20,20 @@ export function readString(fields: AppFields, ...keys: string[]): string | undef
   return taken.value;
 }
 
+/**
+ * A value that is a path or a list of paths (non-empty strings), as PM2's
+ * watch and ignore_watch take them.
+ *
+ * @example asPaths(fields, 'watch', 'src') // ['src']
+ */
+export function asPaths(fields: AppFields, key: string, value: unknown): string[] {
+  const list = typeof value === 'string' ? [value] : Array.isArray(value) ? value : undefined;
+  if (!list || list.some((item) => typeof item !== 'string' || item === '')) {
+    return fields.report.fail(key, `must be a path or a list of paths, got ${describeValue(value)}`);
+  }
+  return list as string[];
+}
+
 /** An integer field (a numeric string such as "16" is accepted, as PM2's CLI passes them). */
 export function readInteger(fields: AppFields, key: string, min = 0): number | undefined {
   const taken = fields.take(key);

@@ -1,11 +1,10 @@
 /**
  * PM2 and PMDaemon fields berth has no use for. A config written for them
  * must still convert, so each is a warning saying what happens instead,
- * never an error; a field left at its default (watch: false) says nothing.
+ * never an error; a field left at its default (pmx: true) says nothing.
  */
 import type { AppFields } from './app-fields.js';
 
-const WATCHING = 'file watching is not supported by berth; ignored';
 const READY_SIGNAL = "berth decides readiness with probes (health_check), not process.send('ready'); ignored";
 const INSTANCE_VARS = 'berth injects NODE_APP_INSTANCE, PM2_INSTANCE_ID and BERTH_INSTANCE_ID; ignored';
 const LOG_FORMAT = 'berth writes app output as it comes, without timestamps or formatting; ignored';
@@ -13,7 +12,6 @@ const USER = 'berth runs apps as its own user; ignored';
 const PM2_RUNTIME = 'PM2 runtime option with no meaning in berth; ignored';
 
 const REASONS: Readonly<Record<string, string>> = {
-  watch: WATCHING,
   merge_logs: 'berth writes one log file per instance unless out_file/error_file name one; ignored',
   combine_logs: 'berth writes one log file per instance unless out_file/error_file name one; ignored',
   log_date_format: LOG_FORMAT,
@@ -24,8 +22,6 @@ const REASONS: Readonly<Record<string, string>> = {
   disable_logs: 'berth always keeps logs (with size rotation); ignored',
   pid_file: 'berth keeps PIDs in its state store; ignored',
   pid: 'berth keeps PIDs in its state store; ignored',
-  cron_restart: 'scheduled restarts are not supported by berth; ignored',
-  cron: 'scheduled restarts are not supported by berth; ignored',
   wait_ready: READY_SIGNAL,
   listen_timeout: READY_SIGNAL,
   shutdown_with_message: 'berth stops apps with a signal; ignored',
@@ -62,10 +58,8 @@ const REASONS: Readonly<Record<string, string>> = {
   write: PM2_RUNTIME,
 };
 
-/** Fields whose default is true: `pmx: true` is as silent as `watch: false`. */
+/** Fields whose default is true: `pmx: true` is as silent as `merge_logs: false`. */
 const DEFAULT_TRUE = new Set(['vizion', 'pmx', 'automation', 'treekill', 'source_map_support', 'windowsHide', 'autostart', 'disable_trace']);
-/** Only meaningful when watch is on; its own warning covers them. */
-const WATCH_OPTIONS = new Set(['ignore_watch', 'watch_options', 'watch_delay']);
 /** Editor hints, not configuration. */
 const SILENT = new Set(['$schema']);
 
@@ -84,7 +78,7 @@ function isDefault(key: string, value: unknown): boolean {
 export function warnUnsupportedFields(fields: AppFields, instances: number, envName?: string): void {
   const { report } = fields;
   for (const [key, value] of fields.remaining()) {
-    if (SILENT.has(key) || WATCH_OPTIONS.has(key)) continue;
+    if (SILENT.has(key)) continue;
     if (key === 'exec_mode') {
       if (typeof value === 'string' && /^cluster(_mode)?$/.test(value)) {
         report.warn(key, `cluster is not supported by berth; running ${instances} fork-mode instance${instances === 1 ? '' : 's'}`);

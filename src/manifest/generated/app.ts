@@ -12,6 +12,42 @@ export type Duration = number | string;
  * A size: a number of bytes, or a string such as "512K", "512M", "1G" (powers of 1024).
  */
 export type ByteSize = number | string;
+/**
+ * An app that must be up first: its name (lower case letters, digits and '-'), or {name, condition} with condition Ready (default) or Started.
+ */
+export type Dependency =
+  | string
+  | {
+      /**
+       * the name of an app (lower case letters, digits and '-', starting and ending with a letter or digit, at most 63 characters)
+       */
+      name: string;
+      /**
+       * Ready (default): every instance of the dependency is ready. Started: every instance has started.
+       */
+      condition?: 'Ready' | 'Started';
+    };
+/**
+ * Restart (rolling) when files change: true watches the app's cwd; a map can name paths, ignore globs and the debounce.
+ */
+export type WatchSpec =
+  | boolean
+  | {
+      /**
+       * Folders or files to watch (relative paths resolve against the app's cwd). Default: the cwd.
+       *
+       * @minItems 1
+       */
+      paths?: [string, ...string[]];
+      /**
+       * Globs to ignore, as in .gitignore: a pattern without '/' matches a file or folder name at any depth, one with '/' the path under a watched folder. node_modules, dot-files and the app's own logs are always ignored.
+       */
+      ignore?: string[];
+      /**
+       * A duration: a number of milliseconds, or a string such as "500ms", "10s", "5m", "1h".
+       */
+      debounce?: number | string;
+    };
 
 /**
  * A berth/v1 App: a program berth runs as one or more supervised instances.
@@ -80,6 +116,19 @@ export interface AppSpecInput {
   reloadOrder?: 'StartFirst' | 'StopFirst';
   maxMemory?: ByteSize;
   logs?: LogSpec;
+  /**
+   * Apps that must be up before this one starts (docker compose depends_on). A cycle is an error.
+   */
+  dependsOn?: Dependency[];
+  /**
+   * dotenv file(s) read as `node --env-file` reads them; relative paths resolve against the manifest's folder. Precedence: envFile < env < injected variables; a later file wins over an earlier one. A missing file is an error.
+   */
+  envFile?: string | string[];
+  /**
+   * Rolling restart on a schedule: a cron expression of 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), in the host's time zone, e.g. "0 3 * * *".
+   */
+  cronRestart?: string;
+  watch?: WatchSpec;
 }
 /**
  * Contiguous blocks of ports taken from the pool (NethServer-style).

@@ -239,13 +239,53 @@ test('PM2-only fields are warnings, never errors; defaults say nothing', () => {
   );
   assert.equal(manifest.spec.instances, 4);
   assert.equal(manifest.spec.stopSignal, 'SIGINT');
+  assert.deepEqual(manifest.spec.watch, { ignore: ['node_modules'] });
   assert.deepEqual(warnings, [
     'ecosystem.config.js: apps[0].exec_mode: cluster is not supported by berth; running 4 fork-mode instances',
-    'ecosystem.config.js: apps[0].watch: file watching is not supported by berth; ignored',
     'ecosystem.config.js: apps[0].merge_logs: berth writes one log file per instance unless out_file/error_file name one; ignored',
     'ecosystem.config.js: apps[0].log_date_format: berth writes app output as it comes, without timestamps or formatting; ignored',
     'ecosystem.config.js: apps[0].env_production: not used; `berth apply --env production` merges it over env, as pm2 --env does',
     'ecosystem.config.js: apps[0].frobnicate: unknown field; ignored',
   ]);
   assert.deepEqual(convert({ name: 'a', script: 'node', exec_mode: 'fork', watch: false }).warnings, []);
+});
+
+test('cron_restart (and its alias cron) becomes cronRestart; a bad expression is an error at the field', () => {
+  assert.equal(spec({ name: 'a', script: 'node', cron_restart: '0  3 * * *' }).cronRestart, '0 3 * * *');
+  assert.equal(spec({ name: 'a', script: 'node', cron: '*/5 * * * * *' }).cronRestart, '*/5 * * * * *');
+  assert.equal(
+    failure({ name: 'a', script: 'node', cron_restart: '0 3 * *' }),
+    'ecosystem.json:1:1: apps[0].cron_restart: invalid cron expression "0 3 * *": has 4 fields; expected 5 fields (minute hour day-of-month month day-of-week) or 6 (seconds first), e.g. "0 3 * * *"',
+  );
+  assert.match(failure({ name: 'a', script: 'node', cron_restart: 300 }), /apps\[0\]\.cron_restart: must be a cron expression such as "0 3 \* \* \*", got 300$/);
+});
+
+test('watch: true, a path or paths; ignore_watch, watch_delay; off means the others say nothing', () => {
+  assert.equal(spec({ name: 'a', script: 'node', watch: true }).watch, true);
+  assert.deepEqual(spec({ name: 'a', script: 'node', watch: 'src' }).watch, { paths: ['src'] });
+  assert.deepEqual(spec({ name: 'a', script: 'node', watch: ['src', 'config'], ignore_watch: 'src/generated', watch_delay: 1000 }).watch, {
+    paths: ['src', 'config'],
+    ignore: ['src/generated'],
+    debounce: 1000,
+  });
+  const off = convert({ name: 'a', script: 'node', watch: false, ignore_watch: ['logs'], watch_delay: 500, watch_options: { usePolling: true } });
+  assert.equal(off.manifest.spec.watch, undefined);
+  assert.deepEqual(off.warnings, []);
+  assert.match(failure({ name: 'a', script: 'node', watch: 3 }), /apps\[0\]\.watch: must be a path or a list of paths, got 3$/);
+});
+
+test('ignore_watch written as regular expressions, and watch_options, are warnings', () => {
+  const dotFiles = String.raw`[\/\\]\./`; // PM2's documented example
+  const { manifest, warnings } = convert({ name: 'a', script: 'node', watch: true, ignore_watch: [dotFiles, '*.log'], watch_options: { followSymlinks: false } });
+  assert.deepEqual(manifest.spec.watch, { ignore: ['*.log'] });
+  assert.deepEqual(warnings, [
+    `ecosystem.json: apps[0].ignore_watch[0]: ${JSON.stringify(dotFiles)} is a regular expression; berth reads ignore_watch as globs (dot-files and node_modules are always ignored); left out`,
+    'ecosystem.json: apps[0].watch_options: chokidar options are not supported; berth watches with inotify and its own ignores; ignored',
+  ]);
+});
+
+test('env_file: a path or a list, made absolute against the config folder', () => {
+  assert.equal(spec({ name: 'a', script: 'node', cwd: 'app', env_file: '.env' }).envFile, '/srv/app/.env');
+  assert.deepEqual(spec({ name: 'a', script: 'node', env_file: ['base.env', '/etc/app.env'] }).envFile, ['/srv/app/base.env', '/etc/app.env']);
+  assert.match(failure({ name: 'a', script: 'node', env_file: { path: '.env' } }), /apps\[0\]\.env_file: must be a path or a list of paths, got a map$/);
 });
