@@ -12,6 +12,7 @@ import { OverridesTable } from './overrides-table.js';
 import { PortAllocationsTable } from './port-allocations-table.js';
 import { SyncTable } from './sync-table.js';
 import { InstanceStopsTable } from './instance-stops-table.js';
+import { ListenSocketsTable } from './listen-sockets-table.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -26,6 +27,7 @@ export class Store {
   readonly sync: SyncTable;
   readonly meta: MetaTable;
   readonly instanceStops: InstanceStopsTable;
+  readonly listenSockets: ListenSocketsTable;
 
   constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
     this.apps = new AppsTable(db, now);
@@ -36,6 +38,7 @@ export class Store {
     this.sync = new SyncTable(db, now);
     this.meta = new MetaTable(db);
     this.instanceStops = new InstanceStopsTable(db, now);
+    this.listenSockets = new ListenSocketsTable(db, now);
   }
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */
