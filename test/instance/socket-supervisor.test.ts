@@ -12,6 +12,7 @@ import { Supervisor, type SupervisorOptions } from '../../src/instance/superviso
 import type { InstanceConfig } from '../../src/instance/types.js';
 import type { AppSpec } from '../../src/manifest/types.js';
 import { acceptEvidenceOf, findAcceptor, findTcpSocket, SocketAdoptError, socketInodeOf } from '../../src/socket/index.js';
+import { isGroupAlive } from '../../src/process/stop-process-group.js';
 import { freePort } from '../helpers/free-ports.js';
 import { getJsonFrom } from '../socket/helpers.js';
 import { firstLineOf, fixture, holdEventLoop, isAlive, killGroupAfter, makeSpec, tempDir, until } from './helpers.js';
@@ -75,7 +76,7 @@ test('instances inherit the one socket as fd 3, are ready when they accept, and 
   const after = supervisor.get('web', 1)!.snapshot();
   assert.notEqual(after.pid, before);
   assert.equal(socketInodeOf(after.pid!, 3), inode, 'the replacement got the same socket');
-  assert.equal(isAlive(before), false, 'the old process was stopped after the new one accepted');
+  assert.equal(isGroupAlive(before), false, 'the old process was stopped after the new one accepted');
   assert.deepEqual((await supervisor.listenSockets('web')).map((s) => ({ port: s.port, inode: s.inode, held: s.held })), [{ port, inode, held: true }]);
 
   await supervisor.removeApp('web');
