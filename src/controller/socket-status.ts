@@ -43,7 +43,7 @@ export function reportSockets(store: Store, app: string, spec: AppSpec, states: 
  * would need a socket this controller cannot take back.
  *
  * @example await refuseWithoutSocket(ctx, 'web', 'reload')
- *   // Error: Cannot reload web: berth cannot take back the listening socket of web on port 8080 ...
+ *   // Error: Cannot reload web: berth cannot take the listening socket on port 8080 back from the running instances: ...
  */
 export async function refuseWithoutSocket(ctx: ReconcileContext, app: string, action: AppAction): Promise<void> {
   if (action !== 'restart' && action !== 'reload') return;

@@ -52,7 +52,7 @@ export interface ListenSocketState {
 /** Running instances hold the app's socket and this controller cannot take it back. */
 export class SocketNotHeldError extends BerthError {
   constructor(readonly app: string, readonly port: number, readonly reason: SocketAdoptReason, options: { cause?: unknown } = {}) {
-    super('SOCKET_ADOPT_FAILED', `berth cannot take back the listening socket of ${app} on port ${port} from its running instances: ${explainAdoptReason(reason)}`, options);
+    super('SOCKET_ADOPT_FAILED', `berth cannot take the listening socket on port ${port} back from the running instances: ${explainAdoptReason(reason)}`, options);
   }
 }
 

@@ -126,7 +126,7 @@ test('after the controller dies: the next one takes the socket back (same inode)
   refused.supervisor.adoptRecorded('web', configFor);
   const [state] = await refused.supervisor.listenSockets('web');
   assert.equal(state?.held, false);
-  assert.match(state?.problem ?? '', new RegExp(`cannot take back the listening socket of web on port ${port} from its running instances: .*CAP_SYS_PTRACE`));
+  assert.match(state?.problem ?? '', new RegExp(`cannot take the listening socket on port ${port} back from the running instances: .*CAP_SYS_PTRACE`));
   await assert.rejects(refused.supervisor.replace(refused.config(port), { order: 'StopFirst' }), { code: 'SOCKET_ADOPT_FAILED' });
   assert.ok(isAlive(pid), 'the refused hand-over stopped nothing');
   assert.equal((await getJsonFrom(port)).body.pid, pid);
