@@ -7,36 +7,26 @@
 // Skipped, with the package to install, where absent (.ci/run installs them as root).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { allOnline, BerthHarness, getJson } from '../helpers/berth-harness.js';
 import { startClosedLoopLoad, type RequestSample } from '../helpers/closed-loop-load.js';
 import { freePort } from '../helpers/free-ports.js';
 import { failures, progress, recordedInode, socketApp } from '../helpers/socket-e2e.js';
-import { findExecutable } from '../../src/socket/spawn-with-socket.js';
 import { readFdTargets } from '../../src/socket/socket-inode.js';
-import { FIXTURES } from '../socket/helpers.js';
+import { FIXTURES, recipeMissing } from '../socket/helpers.js';
 
-const hasUvicorn = (() => {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import uvicorn'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const holds = (pid: number, inode: string): boolean => [...readFdTargets(pid).values()].includes(`socket:[${inode}]`);
 
 const RECIPES = [
   {
     name: 'gunicorn',
-    missing: findExecutable('gunicorn', FIXTURES, process.env.PATH) ? undefined : 'gunicorn is not installed (apt-get install gunicorn)',
+    missing: recipeMissing('gunicorn'),
     drainsCleanly: true,
     script: 'gunicorn', args: ['--workers', '2', '--graceful-timeout', '5', 'wsgi_app:app'],
   },
   {
     name: 'uvicorn --fd 3',
-    missing: hasUvicorn ? undefined : 'uvicorn is not installed for /usr/bin/python3 (apt-get install python3-uvicorn)',
+    missing: recipeMissing('uvicorn'),
     drainsCleanly: false,
     script: '/usr/bin/python3', args: ['-m', 'uvicorn', 'asgi_app:app', '--fd', '3'],
   },
