@@ -25,7 +25,11 @@ const REFUSE_UNTIL = 'the instances keep serving; reload and restart are refused
  *   // SocketOwned True Held "port 8080: socket:[4711] on ::"
  */
 export function reportSockets(store: Store, app: string, spec: AppSpec, states: readonly ListenSocketState[]): void {
-  if (!spec.socket) return;
+  if (!spec.socket) {
+    // The app stopped using berth's socket: say so instead of keeping a stale True.
+    if (store.apps.get(app)?.conditions.some((c) => c.type === 'SocketOwned')) store.apps.setCondition(app, { type: 'SocketOwned', status: 'False', reason: 'NoSocket', message: 'spec.socket removed: the app binds its port itself' });
+    return;
+  }
   const problem = states.find((s) => s.problem !== undefined);
   if (problem) {
     const message = `${problem.problem}; ${REFUSE_UNTIL}`;

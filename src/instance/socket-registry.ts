@@ -36,6 +36,8 @@ export interface SocketRegistryOptions {
   portsInUse: (app: string) => ReadonlySet<number>;
   open?: (requests: ListenRequest[]) => Promise<ListeningSocket[]>;
   take?: (pids: readonly number[], recorded: RecordedSocket) => Promise<{ socket: ListeningSocket; pid: number }>;
+  /** An app event (SocketOpened, SocketAdopted) for `berth info`. */
+  onEvent?: (app: string, reason: string, message: string) => void;
 }
 
 /** One socket of an app as `berth info` shows it. */
@@ -68,13 +70,15 @@ export class SocketRegistry {
   private readonly portsInUse: (app: string) => ReadonlySet<number>;
   private readonly open: NonNullable<SocketRegistryOptions['open']>;
   private readonly take: NonNullable<SocketRegistryOptions['take']>;
+  private readonly onEvent: NonNullable<SocketRegistryOptions['onEvent']>;
 
-  constructor({ table, livePids, portsInUse, open = openListeningSockets, take = takeSocketFromAny }: SocketRegistryOptions) {
+  constructor({ table, livePids, portsInUse, open = openListeningSockets, take = takeSocketFromAny, onEvent = () => {} }: SocketRegistryOptions) {
     this.table = table;
     this.livePids = livePids;
     this.portsInUse = portsInUse;
     this.open = open;
     this.take = take;
+    this.onEvent = onEvent;
   }
 
   /**
@@ -166,6 +170,7 @@ export class SocketRegistry {
       const [socket] = await this.open([{ host: spec.host, port, backlog: spec.backlog }]);
       this.table.record({ app, port, host: socket!.host, backlog: spec.backlog, inode: socket!.inode });
       this.held.set(key, socket!);
+      this.onEvent(app, 'SocketOpened', `listening on ${socket!.host} port ${port} (socket:[${socket!.inode}], backlog ${spec.backlog})`);
       return socket!;
     });
   }
@@ -178,9 +183,10 @@ export class SocketRegistry {
   private async takeBack(recorded: ListenSocketRecord): Promise<ListeningSocket | undefined> {
     const key = keyOf(recorded.app, recorded.port);
     try {
-      const { socket } = await this.take(this.livePids(recorded.app), { inode: recorded.inode, host: recorded.host });
+      const { socket, pid } = await this.take(this.livePids(recorded.app), { inode: recorded.inode, host: recorded.host });
       this.held.set(key, socket);
       this.problems.delete(key);
+      this.onEvent(recorded.app, 'SocketAdopted', `socket:[${recorded.inode}] on port ${recorded.port} taken back from pid ${pid}`);
       return socket;
     } catch (err) {
       if (!(err instanceof SocketAdoptError)) throw err;

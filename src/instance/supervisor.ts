@@ -71,7 +71,7 @@ export class Supervisor {
   constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, sockets, onError = () => {} }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
     const [livePids, portsInUse] = [(app: string) => pidsOf(this.rows.list(app), this.registry.of(app)), (app: string) => socketPortsOf(this.registry.of(app))];
-    this.sockets = new SocketRegistry({ table: store.listenSockets, livePids, portsInUse, ...sockets });
+    this.sockets = new SocketRegistry({ table: store.listenSockets, livePids, portsInUse, onEvent: (app, reason, message) => this.recordEvent(app, null, 'Normal', reason, message), ...sockets });
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
@@ -191,7 +191,7 @@ export class Supervisor {
   }
 
   /** Records an instance event (Replaced, ReloadFailed) for the hand-over. */
-  recordEvent(app: string, index: number, level: InstanceEvent['level'], reason: string, message: string): void {
+  recordEvent(app: string, index: number | null, level: InstanceEvent['level'], reason: string, message: string): void {
     try {
       this.rows.recordEvent({ app, instance: index, type: level, reason, message });
     } catch (err) {
