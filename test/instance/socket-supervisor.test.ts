@@ -145,3 +145,24 @@ test('after the controller dies: the next one takes the socket back (same inode)
   assert.equal(inodeOf(store, port), inode);
   assert.equal((await getJsonFrom(port)).body.pid, next);
 });
+
+test('adding spec.socket to a running app on the same port, and dropping it again, hands over StopFirst: each process can bind', async (t) => {
+  const { store, supervisor, config } = setup(t);
+  killAllAfter(t, supervisor);
+  const port = await freePort();
+  const own = supervisor.start(config(port, { socket: undefined }));
+  await own.waitReady({ timeoutMs: 10_000 });
+  assert.equal((await getJsonFrom(port)).body.pid, own.snapshot().pid, 'it binds the port itself');
+
+  await supervisor.replace(config(port), { order: 'StartFirst' });
+  const onSocket = supervisor.get('web', 0)!.snapshot().pid!;
+  const inode = inodeOf(store, port);
+  assert.equal(socketInodeOf(onSocket, 3), inode, 'now on berth\'s socket');
+  assert.equal((await getJsonFrom(port)).body.pid, onSocket);
+
+  await supervisor.replace(config(port, { socket: undefined }), { order: 'StartFirst' });
+  const bindsItself = supervisor.get('web', 0)!.snapshot().pid!;
+  assert.equal(findTcpSocket(inode), undefined, 'berth closed its socket');
+  assert.equal(store.listenSockets.get('web', port), undefined);
+  assert.equal((await getJsonFrom(port)).body.pid, bindsItself);
+});
