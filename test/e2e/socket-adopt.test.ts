@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { allOnline, BerthHarness } from '../helpers/berth-harness.js';
 import { startClosedLoopLoad, type RequestSample } from '../helpers/closed-loop-load.js';
 import { freePort } from '../helpers/free-ports.js';
-import { assertControllerNeverAccepts, failures, progress, recordedInode, socketApp } from '../helpers/socket-e2e.js';
+import { assertControllerNeverAccepts, failures, progress, recordedInode, socketApp, waitForInfo } from '../helpers/socket-e2e.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { socketInodeOf } from '../../src/socket/index.js';
 import { FIXTURES } from '../socket/helpers.js';
@@ -48,9 +48,10 @@ test('4 instances on one socket: several PIDs answer; kill -9 the controller mid
     await progress(load, 50); // no controller: the instances serve on
 
     await berth.up();
+    // The new controller's first reconcile takes the socket back from a running instance.
+    const info = await waitForInfo(berth, 'web', new RegExp(`SocketAdopted .*socket:\\[${inode}\\] on port ${port} taken back from pid \\d+`), 'the SocketAdopted event');
+    assert.match(info, new RegExp(`SocketOwned +True +Held .*port ${port}: socket:\\[${inode}\\]`), info);
     const adopted = await berth.waitFor(allOnline(4), '4 instances online under the new controller');
-    const info = await berth.cli(['info', 'web']);
-    assert.match(info.stdout, new RegExp(`SocketOwned +True +Held .*port ${port}: socket:\\[${inode}\\]`), info.stdout);
     assertControllerNeverAccepts(berth, inode);
     for (const row of adopted) assert.equal(socketInodeOf(row.pid!, 3), inode, `instance ${row.instance} runs on the original socket`);
 

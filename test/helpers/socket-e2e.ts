@@ -75,6 +75,15 @@ export async function progress(load: LoadRun, more: number): Promise<void> {
   await waitFor(() => load.count() >= target, { what: `${more} more requests`, timeoutMs: 30_000 });
 }
 
+/** Polls `berth info NAME` until its text matches (a new controller's first reconcile is asynchronous). */
+export async function waitForInfo(berth: BerthHarness, app: string, pattern: RegExp, what: string): Promise<string> {
+  let text = '';
+  await waitFor(async () => pattern.test((text = (await berth.cli(['info', app])).stdout)), { what: `${what} in berth info ${app}`, timeoutMs: 30_000, pollMs: 100 }).catch((err: Error) => {
+    throw new Error(`${err.message}; last:\n${text}`);
+  });
+  return text;
+}
+
 /** The controller holds the socket and never accepts on it: it is in no epoll set and no accept of the controller's. */
 export function assertControllerNeverAccepts(berth: BerthHarness, inode: string): void {
   const pid = berth.controller!.pid!;
