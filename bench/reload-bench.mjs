@@ -8,7 +8,7 @@ const log = (line) => process.stderr.write(`[bench] ${line}\n`);
 
 export async function reloadBench({ skipPm2 = false } = {}) {
   const out = { config: RELOAD_CONFIG };
-  const describe = (r) => (r ? `${r.requests} requests, ${r.failed} failed, p99 ${Math.round(r.p99SteadyMs)} ms steady / ${Math.round(r.p99ReloadMs)} ms reloading, ${Math.round(r.throughputRps)} req/s` : 'not measured (phase 2)');
+  const describe = (r) => (r ? `${r.requests} requests, ${r.failed} failed, p99 ${Math.round(r.p99SteadyMs)} ms steady / ${Math.round(r.p99ReloadMs)} ms reloading, ${Math.round(r.throughputRps)} req/s` : 'not measured');
   if (!skipPm2) {
     log(`reload: PM2 cluster mode, ${RELOAD_CONFIG.instances} instances, ${RELOAD_CONFIG.reloads} × pm2 reload under ${RELOAD_CONFIG.clients} clients`);
     out.pm2 = await pm2ClusterReload();
@@ -17,6 +17,7 @@ export async function reloadBench({ skipPm2 = false } = {}) {
   log('reload: berth socket primitives (src/socket, no controller), same app and load');
   out.primitives = await socketPrimitivesReload();
   log(`reload: primitives: ${describe(out.primitives)}`);
+  log('reload: berth up + socket: {shared: true}, 5 × berth reload, same app and load');
   out.berth = await berthSharedReload();
   log(`reload: berth socket: {shared: true}: ${describe(out.berth)}`);
   return out;

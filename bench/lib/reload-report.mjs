@@ -1,17 +1,17 @@
 // The reload section of the bench report: failed requests, p99 latency while
 // reloading vs steady state, and throughput, for berth's shared socket, its
-// socket primitives (phase 1, no controller) and PM2 cluster mode.
+// socket layer driven without a controller, and PM2 cluster mode.
 const ms = (v) => (typeof v === 'number' ? `${v.toFixed(1)} ms` : '-');
 const rps = (v) => (typeof v === 'number' ? `${Math.round(v)} req/s` : '-');
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(2)}×` : '-');
 
 export const RELOAD_TARGETS = { failed: 0, p99Ratio: 2, throughputVsPm2: 1 };
 
-/** Rows: one per metric, a column per system, the target, whether berth (or its primitives until phase 2) met it. */
+/** Rows: one per metric, a column per system, the target, whether berth (else its socket layer) met it. */
 export function reloadRows(reload) {
   const systems = { berth: reload.berth ?? null, primitives: reload.primitives ?? null, pm2: reload.pm2 ?? null };
   const judged = systems.berth ?? systems.primitives;
-  const cell = (fn) => Object.fromEntries(Object.entries(systems).map(([k, r]) => [k, r ? fn(r) : k === 'berth' ? 'phase 2' : '-']));
+  const cell = (fn) => Object.fromEntries(Object.entries(systems).map(([k, r]) => [k, r ? fn(r) : '-']));
   return [
     { metric: 'requests (all / failed)', ...cell((r) => `${r.requests} / ${r.failed}`), target: '0 failed, fewer than PM2', met: judged ? judged.failed === 0 && (!systems.pm2 || judged.failed <= systems.pm2.failed) : null },
     { metric: 'p99 latency, steady state', ...cell((r) => ms(r.p99SteadyMs)), target: '', met: null },
@@ -28,7 +28,7 @@ const median = (values) => {
   return sorted.length ? sorted[sorted.length >> 1] : null;
 };
 
-const COLS = [['metric', 'Metric'], ['berth', 'berth socket: {shared: true}'], ['primitives', 'berth socket layer (phase 1)'], ['pm2', 'PM2 cluster -i 4'], ['target', 'Target'], ['met', 'Met']];
+const COLS = [['metric', 'Metric'], ['berth', 'berth socket: {shared: true}'], ['primitives', 'berth socket layer alone'], ['pm2', 'PM2 cluster -i 4'], ['target', 'Target'], ['met', 'Met']];
 const text = (row, key) => (key === 'met' ? (row.met === null ? '' : row.met ? 'yes' : 'NO') : String(row[key] ?? ''));
 
 export function renderReloadSection(reload) {
@@ -44,9 +44,10 @@ export function renderReloadSection(reload) {
     `The same app (examples/hello/server.js: \`listen(process.env.PORT)\`, drains on SIGTERM), ${c.instances} instances on one port,`,
     `${c.clients} closed-loop clients (a new connection per request), ${c.steadyMs / 1000} s steady, then ${c.reloads} reloads of all instances ${c.gapMs / 1000} s apart.`,
     'PM2: cluster mode (`instances: 4, exec_mode: cluster`, `kill_signal: SIGTERM` so the app drains), `pm2 reload web`.',
-    'berth socket layer: src/socket driven by the benchmark as the controller will: berth owns the socket, each instance',
-    'is replaced StartFirst (ready = it accepts on the socket), then the old one gets SIGTERM. The `socket: {shared: true}`',
-    'column (berth up + berth reload) is filled once the controller hands sockets over (phase 2).',
+    'berth `socket: {shared: true}`: `berth up`, the manifest in its directory, `berth reload web` (the CLI round trip',
+    'included): the controller owns the socket, replaces each instance StartFirst (ready = it accepts on the socket),',
+    'then the old one gets SIGTERM and drains. berth socket layer: src/socket driven by the benchmark itself the same way',
+    '(no controller, no CLI), the floor of what the controller adds.',
     '',
     `| ${COLS.map(([, t]) => t).join(' | ')} |`,
     `|${COLS.map(() => '---').join('|')}|`,

@@ -6,8 +6,8 @@
 //               script the way the controller will drive it: one socket
 //               berth owns, each instance replaced StartFirst (ready = it
 //               accepts on the socket), old one SIGTERMed. No controller yet.
-//   berth:      PHASE 2 SLOT: `socket: {shared: true}` through `berth up` +
-//               `berth reload web`; filled when the controller hands sockets over.
+//   berth:      `socket: {shared: true}` through `berth up` + `berth reload web`
+//               (the controller owns the socket and hands it over).
 // Each returns the raw samples summarised: failed requests, p99 latency
 // while a reload runs vs steady state, throughput.
 import { spawn } from 'node:child_process';
@@ -132,14 +132,41 @@ export async function socketPrimitivesReload(config = RELOAD_CONFIG) {
 }
 
 /**
- * PHASE 2 SLOT — berth itself: a manifest with `instances: 4`, `port: P`,
- * `socket: {shared: true}` in a running controller's watched directory,
- * then 5 × `berth reload web` under the same load. Returns null (not
- * measured) until the controller hands sockets over; then it returns
- * `underLoad(port, () => driver.cli(['reload', 'web']), config)`.
+ * berth itself: a manifest with `instances: 4`, `port: P`, `socket: {shared:
+ * true}` in a running controller's watched directory, then 5 × `berth reload
+ * web` under the same load. berth owns the socket, each instance is replaced
+ * StartFirst (the default on a socket; ready = it accepts), the old one gets
+ * SIGTERM and drains; the controller never accepts, so it is not in the data path.
  */
 export async function berthSharedReload(config = RELOAD_CONFIG) {
-  void BerthDriver;
-  void config;
-  return null;
+  const runId = `berth-${process.pid}-${Date.now()}`;
+  const driver = new BerthDriver({ prefix: 'berth-bench-reload-' });
+  try {
+    await driver.up();
+    const port = await findFreeRange(1);
+    driver.writeManifest('web.yaml', [
+      'apiVersion: berth/v1', 'kind: App', 'metadata: {name: web}', 'spec:',
+      '  script: node', '  args: [server.js]', `  cwd: ${JSON.stringify(HELLO_DIR)}`,
+      `  instances: ${config.instances}`, `  port: "${port}"`, '  socket: {shared: true}',
+      `  env: {${MARKER_VAR}: ${JSON.stringify(runId)}}`, '  stopTimeout: 5s', '',
+    ].join('\n'));
+    await waitAllOnline(driver, config.instances);
+    await waitAllAnswer([port]);
+    return await underLoad(port, async () => {
+      const res = await driver.cli(['reload', 'web']);
+      if (res.code !== 0) throw new Error(`berth reload failed: ${res.stderr}`);
+    }, config);
+  } finally {
+    await driver.cleanup({ marker: `${MARKER_VAR}=${runId}` });
+  }
+}
+
+async function waitAllOnline(driver, count, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const rows = await driver.list();
+    if (rows.length === count && rows.every((r) => r.status === 'online')) return;
+    if (Date.now() > deadline) throw new Error(`berth: ${count} instances not online in time: ${JSON.stringify(rows)}`);
+    await sleep(100);
+  }
 }

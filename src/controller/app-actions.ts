@@ -9,6 +9,7 @@ import type { AppAction } from '../api/api-types.js';
 import { BerthError, NotFoundError } from '../errors.js';
 import { newOverride } from './runtime-override.js';
 import { recordEvent } from './app-status.js';
+import { refuseWithoutSocket } from './socket-status.js';
 import type { ReconcileContext } from './reconcile-context.js';
 
 export interface AppActionsOptions {
@@ -29,6 +30,7 @@ export async function runAppAction({ ctx, reconcileAndWait }: AppActionsOptions,
   const { store } = ctx;
   const resource = desiredApp(ctx, name);
   if (!store.apps.get(name)) throw new BerthError('NOT_FOUND', `app "${name}" is not reconciled yet`);
+  await refuseWithoutSocket(ctx, name, action);
   // An action on the whole app ends the stops of single instances, as `pm2 restart all` starts stopped ones.
   if (action !== 'stop') store.instanceStops.clear(name);
   switch (action) {

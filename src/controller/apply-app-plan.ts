@@ -23,8 +23,9 @@ export async function applyAppPlan(ctx: ReconcileContext, resource: AppResource,
         break;
       case 'replace': {
         // On the same ports two processes can only both listen with SO_REUSEPORT: the old one stops first unless the app says it shares.
+        // On berth's socket (spec.socket) both hold the one socket: StartFirst.
         const old = current.get(action.index);
-        const order = resource.spec.reloadOrder ?? (old && samePorts(old.ports, instancePorts) ? 'StopFirst' : 'StartFirst');
+        const order = resource.spec.reloadOrder ?? (old && samePorts(old.ports, instancePorts) && !resource.spec.socket ? 'StopFirst' : 'StartFirst');
         await ctx.supervisor.replace(instanceConfig(ctx, resource, action.index, instancePorts), { order });
         break;
       }

@@ -6,9 +6,10 @@ import type { PortDemand } from '../manifest/types.js';
 import type { InstancePorts } from '../ports/types.js';
 import type { InstanceConfig, InstanceSnapshot, RunningInstance } from '../instance/types.js';
 import type { ReplaceOptions } from '../instance/hand-over.js';
+import type { ListenSocketState } from '../instance/socket-registry.js';
 
 // The instance layer owns these shapes; the controller uses them as they are.
-export type { InstanceConfig, InstanceSnapshot, RunningInstance, ReplaceOptions };
+export type { InstanceConfig, InstanceSnapshot, RunningInstance, ReplaceOptions, ListenSocketState };
 
 export interface PortsDep {
   ensureAppPorts(app: string, req: { port?: string; instances: number; demand: PortDemand; shared?: boolean }): Promise<InstancePorts[]>;
@@ -26,6 +27,8 @@ export interface SupervisorDep {
   actual(app: string): RunningInstance[];
   snapshot(app: string, index: number): InstanceSnapshot | undefined;
   onChange(listener: (app: string) => void): () => void;
+  /** spec.socket: the app's listening sockets, taken back from its running instances first if needed. */
+  listenSockets(app: string): Promise<ListenSocketState[]>;
   declare(app: string, count: number, specHash: string): void;
   adoptRecorded(app: string, configFor: ConfigFor): number[];
   start(config: InstanceConfig): unknown;

@@ -10,6 +10,7 @@ import { BerthError, NotFoundError, UsageError } from '../errors.js';
 import { desiredApp } from './app-actions.js';
 import { effectiveApp } from './runtime-override.js';
 import { recordEvent } from './app-status.js';
+import { refuseWithoutSocket } from './socket-status.js';
 import type { ReconcileContext } from './reconcile-context.js';
 
 const DONE: Record<AppAction, string> = { restart: 'restarted', reload: 'reloaded', stop: 'stopped', start: 'started' };
@@ -28,6 +29,7 @@ export async function actOnInstance(ctx: ReconcileContext, reconcileAndWait: (na
   if (!Number.isInteger(index) || index < 0 || index >= count) {
     throw new NotFoundError(`instance ${index} of app "${name}" (it has ${count === 1 ? 'instance 0' : count === 0 ? 'no instances' : `instances 0-${count - 1}`})`);
   }
+  await refuseWithoutSocket(ctx, name, action);
   if (action === 'stop') {
     store.instanceStops.set(name, index, true);
   } else {

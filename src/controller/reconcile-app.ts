@@ -16,6 +16,7 @@ import { applyAppPlan } from './apply-app-plan.js';
 import { indexesFor } from './rollout-requests.js';
 import { reconcileClaim } from './reconcile-claim.js';
 import { removeApp } from './remove-app.js';
+import { reportSockets } from './socket-status.js';
 import type { ReconcileContext } from './reconcile-context.js';
 
 export class AppReconciler {
@@ -66,6 +67,8 @@ export class AppReconciler {
     const { store, supervisor } = this.ctx;
     const name = resource.metadata.name;
     supervisor.adoptRecorded(name, recordedConfigFor(this.ctx, resource));
+    // After a controller restart: take the sockets back (or say why not) before any hand-over.
+    reportSockets(store, name, resource.spec, await supervisor.listenSockets(name));
     const effective = effectiveApp(resource, store.overrides.get(name));
     const stopped = store.apps.get(name)!.desiredState === 'stopped';
     if (!stopped) supervisor.declare(name, effective.instances, resource.specHash);
@@ -95,6 +98,7 @@ export class AppReconciler {
     }, actual);
     if (actions.length) store.apps.setCondition(name, { type: 'Progressing', status: 'True', reason: 'Reconciling', message: actions.map((a) => `${a.type} ${a.index}`).join(', ') });
     await applyAppPlan(this.ctx, resource, actions, ports, actual, asked);
+    reportSockets(store, name, resource.spec, await supervisor.listenSockets(name));
     this.ctx.requests.settle(name, asked);
     supervisor.prune(name, effective.instances);
     store.apps.setCondition(name, { type: 'Progressing', status: 'False', reason: 'Reconciled', message: `generation ${generation} reconciled` });

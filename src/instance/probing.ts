@@ -1,6 +1,7 @@
 /**
  * Health-probe bookkeeping of one instance: which probe runs (the manifest's,
- * or the default "its own process listens on its port" check), how many
+ * or the default "its own process listens on its port" check, "accepts on
+ * its socket" for spec.socket apps), how many
  * attempts succeeded or failed in a row, and when the next one is due.
  */
 import type { ProbeSpec } from '../manifest/types.js';
@@ -11,6 +12,9 @@ import type { InstanceConfig } from './types.js';
 /** After this many fast default-readiness attempts (100 ms apart: 10 s), poll once a second. */
 export const FAST_READINESS_ATTEMPTS = 100;
 export const SLOW_READINESS_INTERVAL_MS = 1_000;
+const FAST_READINESS_WINDOW_MS = 10_000;
+/** Accept readiness (spec.socket) polls faster: a reload hand-over waits on it, and each poll is a few /proc reads. */
+export const ACCEPT_READINESS_INTERVAL_MS = 25;
 
 export interface Probing {
   spec: ProbeSpec;
@@ -28,13 +32,15 @@ export function newProbing(spec: ProbeSpec | undefined, isDefault = false): Prob
 export function readinessFor(config: InstanceConfig): Probing | null {
   if (config.spec.readinessProbe) return newProbing(config.spec.readinessProbe);
   const port = primaryPort(config.ports);
-  return port === undefined ? null : newProbing(defaultReadinessProbe(port), true);
+  if (port === undefined) return null;
+  const probe = defaultReadinessProbe(port);
+  return newProbing(config.spec.socket ? { ...probe, intervalMs: ACCEPT_READINESS_INTERVAL_MS } : probe, true);
 }
 
 export function probeDelay(p: Probing | null): number {
   if (!p) return 0;
   if (p.attempts === 0) return p.spec.initialDelayMs;
-  if (p.isDefault && p.attempts >= FAST_READINESS_ATTEMPTS) return SLOW_READINESS_INTERVAL_MS;
+  if (p.isDefault && p.attempts * p.spec.intervalMs >= FAST_READINESS_WINDOW_MS) return SLOW_READINESS_INTERVAL_MS;
   return p.spec.intervalMs;
 }
 

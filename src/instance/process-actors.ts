@@ -12,6 +12,8 @@ import { runProbe, type ProbeResult } from './probes/run-probe.js';
 import { isGroupListening } from '../process/listening-sockets.js';
 import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';
 import { primaryPort } from '../ports/types.js';
+import { findAcceptor } from '../socket/accept-readiness.js';
+import type { ListenSocketHandOver } from '../socket/spawn-with-socket.js';
 import type { InstanceConfig } from './types.js';
 
 /** How long a spawned child that the sweep saw vanish may take to deliver its 'exit' (with the code). */
@@ -21,6 +23,11 @@ export interface ProcessActorDeps {
   runner: ProcessRunner;
   sweeper: Sweeper;
   now?: () => number;
+  /** spec.socket apps: the socket a spawn inherits, and its inode for accept readiness (socket-registry.ts). */
+  sockets?: {
+    handOverFor(config: InstanceConfig): Promise<ListenSocketHandOver | undefined>;
+    inodeOf(config: InstanceConfig): string | undefined;
+  };
 }
 
 /** process.env + config.env, config.env winning. */
@@ -46,7 +53,7 @@ export function worthReporting(config: InstanceConfig, last: { cpu: number; memo
   return Math.abs(next.cpu - last.cpu) >= 0.5 || Math.abs(next.memory - last.memory) >= last.memory * 0.01;
 }
 
-export function createProcessActors({ runner, sweeper, now = Date.now }: ProcessActorDeps) {
+export function createProcessActors({ runner, sweeper, now = Date.now, sockets }: ProcessActorDeps) {
   const runProcess = fromCallback<EventObject, RunProcessInput>(({ input, sendBack }) => {
     const send = (event: InstanceMachineEvent) => sendBack(event);
     const { config, adopt } = input;
@@ -96,8 +103,9 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
       });
     } else {
       const paths = resolveLogPaths({ app: config.app, index: config.index, logDir: config.logDir, logs: config.spec.logs });
-      runner
-        .spawn({ script: config.spec.script, args: config.spec.args, cwd: config.spec.cwd, env: childEnv(config), shell: config.spec.shell, stdoutPath: paths.out, stderrPath: paths.err })
+      // A crash restart gets the same socket at once: clients waited in its queue meanwhile.
+      Promise.resolve(sockets?.handOverFor(config))
+        .then((listenSocket) => runner.spawn({ script: config.spec.script, args: config.spec.args, cwd: config.spec.cwd, env: childEnv(config), shell: config.spec.shell, stdoutPath: paths.out, stderrPath: paths.err, ...(listenSocket ? { listenSocket } : {}) }))
         .then(
           (child) => {
             if (disposed) {
@@ -129,6 +137,9 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
     // Default readiness asks whether this instance's own processes listen on its port: a connect
     // test would also succeed against the process it replaces on a shared port (reload hand-over).
     const port = primaryPort(input.config.ports);
+    // On a socket every instance holds (and a sibling answers on), ready means its own processes accept on it.
+    const inode = input.isDefault ? sockets?.inodeOf(input.config) : undefined;
+    if (inode !== undefined && input.pid !== null) return findAcceptor(input.pid, inode) ? { ok: true } : { ok: false, message: `not accepting on its socket (port ${port}) yet` };
     if (input.isDefault && input.pid !== null && port !== undefined) {
       const listening = isGroupListening(input.pid, port);
       if (listening !== undefined) return listening ? { ok: true } : { ok: false, message: `not listening on port ${port} yet` };

@@ -17,6 +17,8 @@ import { InstanceRegistry, isEnded } from './instance-registry.js';
 import { InstanceRows, type InstanceStore } from './instance-rows.js';
 import { startLogRotation } from './log-rotation.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
+import { SocketRegistry, type ListenSocketsStore, type ListenSocketState, type SocketRegistryOptions } from './socket-registry.js';
+import { pidsOf, socketPortsOf } from './socket-use.js';
 import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
 
 export type { InstanceStore };
@@ -29,7 +31,7 @@ export interface Clock {
 }
 
 export interface SupervisorOptions {
-  store: InstanceStore;
+  store: InstanceStore & { listenSockets: ListenSocketsStore };
   runner?: ProcessRunner;
   /** Period of the batched liveness/usage sweep. */
   sweepIntervalMs?: number;
@@ -41,6 +43,8 @@ export interface SupervisorOptions {
   now?: () => number;
   /** Replaces some of the machine's actors (tests). */
   actors?: Partial<Record<'runProcess' | 'stopProcess' | 'probe', AnyActorLogic>>;
+  /** How listening sockets are opened and taken back (tests: a take that fails). */
+  sockets?: Pick<SocketRegistryOptions, 'open' | 'take'>;
   /** Anything that went wrong outside an instance's own lifecycle (actor error, store write, sweep). Never thrown. */
   onError?: (err: unknown, where: { key?: string }) => void;
 }
@@ -53,6 +57,7 @@ export interface SupervisorOptions {
  */
 export class Supervisor {
   readonly sweeper: Sweeper;
+  readonly sockets: SocketRegistry;
   private readonly rows: InstanceRows;
   private readonly registry = new InstanceRegistry({ onTakeOver: (handle) => this.persistSnapshot(handle, true) });
   private readonly machine;
@@ -63,13 +68,15 @@ export class Supervisor {
   private readonly changeListeners = new Set<(app: string) => void>();
   private readonly stopRotation: () => void;
 
-  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
+  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, sockets, onError = () => {} }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
+    const [livePids, portsInUse] = [(app: string) => pidsOf(this.rows.list(app), this.registry.of(app)), (app: string) => socketPortsOf(this.registry.of(app))];
+    this.sockets = new SocketRegistry({ table: store.listenSockets, livePids, portsInUse, onEvent: (app, reason, message) => this.recordEvent(app, null, 'Normal', reason, message), ...sockets });
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
     this.sweeper = sweeper ?? new Sweeper({ intervalMs: sweepIntervalMs, onError: (err) => onError(err, {}) });
-    const real = createProcessActors({ runner, sweeper: this.sweeper, now: this.now });
+    const real = createProcessActors({ runner, sweeper: this.sweeper, now: this.now, sockets: this.sockets });
     this.machine = instanceMachine.provide({ actors: { ...real, ...actors } as typeof real });
     const running = () => this.list({ all: true }).filter((h) => h.snapshot().pid !== null).map((h) => h.config);
     this.stopRotation = startLogRotation({ sweeper: this.sweeper, running, checkEveryMs: logRotationCheckMs, now: this.now });
@@ -100,6 +107,11 @@ export class Supervisor {
   list({ all = false }: { all?: boolean } = {}): InstanceHandle[] {
     const slots = this.registry.all();
     return all ? slots.flatMap((s) => [...s.handles]) : slots.map((s) => s.owner);
+  }
+
+  /** The app's listening sockets (spec.socket), taken back from its running instances first if needed. */
+  listenSockets(app: string): Promise<ListenSocketState[]> {
+    return this.sockets.states(app);
   }
 
   /** Calls `listener(app)` whenever an instance of that app changes. Returns the unsubscribe. */
@@ -143,6 +155,8 @@ export class Supervisor {
     }
     const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}`, 0, config, adopt);
     this.registry.add(handle, cleanup);
+    // A socket the replaced process ran on and this one does not is closed before it binds the port itself.
+    if (!adopt) this.sockets.prune(config.app);
     this.persist(handle, { specHash: config.specHash, status: 'pending' });
     handle.actor.start();
     handle.start();
@@ -154,8 +168,9 @@ export class Supervisor {
    * `order` (hand-over.ts). Resolves once the replacement is ready; throws
    * when a StartFirst replacement never got ready (the old one keeps running).
    */
-  replace(config: InstanceConfig, options: ReplaceOptions): Promise<void> {
-    return handOver(this, config, options);
+  async replace(config: InstanceConfig, options: ReplaceOptions): Promise<void> {
+    const order = await this.sockets.orderFor(config, this.get(config.app, config.index)?.config, options.order);
+    return handOver(this, config, { ...options, order });
   }
 
   /**
@@ -176,7 +191,7 @@ export class Supervisor {
   }
 
   /** Records an instance event (Replaced, ReloadFailed) for the hand-over. */
-  recordEvent(app: string, index: number, level: InstanceEvent['level'], reason: string, message: string): void {
+  recordEvent(app: string, index: number | null, level: InstanceEvent['level'], reason: string, message: string): void {
     try {
       this.rows.recordEvent({ app, instance: index, type: level, reason, message });
     } catch (err) {
@@ -203,6 +218,7 @@ export class Supervisor {
       this.registry.drop(app, index);
     }
     this.rows.delete(app, index);
+    this.sockets.prune(app);
   }
 
   /** App deleted: every instance of it stopped (adopting what a previous controller left first) and every row gone. */
@@ -210,17 +226,20 @@ export class Supervisor {
     if (configFor) this.adoptRecorded(app, configFor);
     await Promise.all([...this.registry.of(app).keys()].map((index) => this.remove(app, index)));
     this.rows.delete(app);
+    this.sockets.closeApp(app);
   }
 
   /** Rows beyond `count` that nothing runs for (scale-down leftovers) are deleted. */
   prune(app: string, count: number): void {
     this.rows.deleteBeyond(app, count, (index) => this.registry.get(app, index) !== undefined);
+    this.sockets.prune(app);
   }
 
   /** `berth down` / Ctrl-C: stops every process and waits until all are gone; their rows say stopped. */
   async stopAll(): Promise<void> {
     await Promise.all(this.list({ all: true }).map((h) => h.stop()));
     this.rows.markProcessesStopped();
+    this.sockets.closeAll();
   }
 
   /**

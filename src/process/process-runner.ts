@@ -13,6 +13,8 @@ export interface SpawnRequest {
   shell: boolean;
   stdoutPath: string;
   stderrPath: string;
+  /** spec.socket: the listening socket the child inherits as fd 3 (src/socket, systemd's protocol). */
+  listenSocket?: { fd: number; port: number; name: string };
 }
 
 export interface ProcessExit {

@@ -8,6 +8,7 @@ import { closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BerthError } from '../errors.js';
 import { readStartTime } from './proc-stat.js';
+import { launchWithListenSocket } from '../socket/spawn-with-socket.js';
 import type { ProcessExit, SpawnRequest, SpawnedProcess } from './process-runner.js';
 
 /**
@@ -19,18 +20,20 @@ import type { ProcessExit, SpawnRequest, SpawnedProcess } from './process-runner
  *   stdoutPath: 'logs/web-0.out.log', stderrPath: 'logs/web-0.err.log' });
  * child.onExit(({ code }) => console.log('exited', code));
  */
-export async function spawnProcess({ script, args, cwd, env, shell, stdoutPath, stderrPath }: SpawnRequest): Promise<SpawnedProcess> {
+export async function spawnProcess({ script, args, cwd, env, shell, stdoutPath, stderrPath, listenSocket }: SpawnRequest): Promise<SpawnedProcess> {
   checkCwd(script, cwd);
   const fds = openLogFds(stdoutPath, stderrPath);
   try {
     const [file, argv] = shell ? ['/bin/sh', ['-c', [script, ...args].join(' ')]] : [script, args];
-    const child = spawn(file, argv, {
+    // spec.socket: the socket as fd 3 with LISTEN_* (unchanged without one).
+    const launch = launchWithListenSocket({ file, args: argv, env, cwd }, listenSocket);
+    const child = spawn(launch.file, launch.args, {
       cwd,
-      env,
+      env: launch.env,
       // Own process group: stop signals the whole tree, and Ctrl-C in the controller's terminal does not reach it.
       detached: true,
       // The child writes its logs itself: nothing flows through the controller, so it can die without SIGPIPE-ing the app.
-      stdio: ['ignore', fds.out, fds.err],
+      stdio: ['ignore', fds.out, fds.err, ...launch.extraFds],
       windowsHide: true,
     });
     let exited: ProcessExit | undefined;

@@ -128,6 +128,24 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  // Versions 4 and 5 are reserved by other branches (issue #17 phase 2 takes 6).
+  {
+    version: 4,
+    description: 'listening sockets berth owns for spec.socket apps (inode, to take them back after a restart)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE listen_sockets (
+          app TEXT NOT NULL,
+          port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+          host TEXT NOT NULL,
+          backlog INTEGER NOT NULL,
+          inode TEXT NOT NULL,
+          opened_at INTEGER NOT NULL,
+          PRIMARY KEY (app, port)
+        );
+      `);
+    },
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): { from: number; to: number } {

@@ -13,6 +13,7 @@ import { OverridesTable } from './overrides-table.js';
 import { PortAllocationsTable } from './port-allocations-table.js';
 import { SyncTable } from './sync-table.js';
 import { InstanceStopsTable } from './instance-stops-table.js';
+import { ListenSocketsTable } from './listen-sockets-table.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -27,6 +28,7 @@ export class Store {
   readonly sync: SyncTable;
   readonly meta: MetaTable;
   readonly instanceStops: InstanceStopsTable;
+  readonly listenSockets: ListenSocketsTable;
 
   constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
     this.apps = new AppsTable(db, now);
@@ -37,6 +39,7 @@ export class Store {
     this.sync = new SyncTable(db, now);
     this.meta = new MetaTable(db);
     this.instanceStops = new InstanceStopsTable(db, now);
+    this.listenSockets = new ListenSocketsTable(db, now);
   }
 
   /**

@@ -5,7 +5,7 @@
  */
 import { spawn, execFile, type ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { chown, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,18 +28,20 @@ export class BerthHarness {
   controller?: ChildProcess;
   controllerOutput = '';
 
-  private constructor(readonly root: string, readonly home: string, readonly dir: string) {}
+  private constructor(readonly root: string, readonly home: string, readonly dir: string, readonly user: { uid: number; gid: number } | undefined) {}
 
-  static async create(): Promise<BerthHarness> {
+  /** `user`: run the controller and the CLI as that user (the test runs as root); the temp folders become theirs. */
+  static async create({ user }: { user?: { uid: number; gid: number } } = {}): Promise<BerthHarness> {
     const root = await mkdtemp(path.join(tmpdir(), 'berth-e2e-'));
-    const harness = new BerthHarness(root, path.join(root, 'home'), path.join(root, 'manifests'));
+    const harness = new BerthHarness(root, path.join(root, 'home'), path.join(root, 'manifests'), user);
     await mkdir(harness.dir, { recursive: true });
+    if (user) for (const dir of [root, harness.dir]) await chown(dir, user.uid, user.gid);
     return harness;
   }
 
   cli(args: string[], { input, cwd, env }: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
     return new Promise((resolve) => {
-      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000, env: env ?? process.env }, (err, stdout, stderr) => {
+      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000, env: env ?? process.env, ...this.user }, (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
         resolve({ code, stdout, stderr });
       });
@@ -81,6 +83,7 @@ export class BerthHarness {
   async up(extra: string[] = []): Promise<void> {
     const child = spawn(process.execPath, [BIN, '--home', this.home, 'up', '--dir', this.dir, '--resync', '2s', '--sweep-interval', '200ms', ...extra], {
       cwd: this.root,
+      ...this.user,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.controller = child;

@@ -20,6 +20,8 @@ export interface RequestSample {
 export interface LoadRun {
   /** Requests finished so far (ok or not). */
   count(): number;
+  /** The request that finished last, if any. */
+  latest(): RequestSample | undefined;
   /** Stops the clients after their current request and returns every sample. */
   stop(): Promise<RequestSample[]>;
 }
@@ -31,6 +33,8 @@ export interface LoadOptions {
   path?: string;
   /** A request that takes longer fails. */
   timeoutMs?: number;
+  /** Each client waits this long after a request ends before the next (still closed-loop; spares the CPU tests share). Default 0. */
+  thinkMs?: number;
 }
 
 function getOnce({ port, host = '127.0.0.1', path = '/', timeoutMs = 10_000 }: LoadOptions): Promise<RequestSample> {
@@ -67,11 +71,15 @@ export function startClosedLoopLoad(options: LoadOptions): LoadRun {
   const samples: RequestSample[] = [];
   let stopped = false;
   const client = async (): Promise<void> => {
-    while (!stopped) samples.push(await getOnce(options));
+    while (!stopped) {
+      samples.push(await getOnce(options));
+      if (options.thinkMs) await new Promise((resolve) => setTimeout(resolve, options.thinkMs));
+    }
   };
   const clients = Array.from({ length: options.clients ?? 8 }, client);
   return {
     count: () => samples.length,
+    latest: () => samples.at(-1),
     stop: async () => {
       stopped = true;
       await Promise.all(clients);

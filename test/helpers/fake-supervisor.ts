@@ -3,7 +3,7 @@
  * asked (start, adopt, replace, remove) as log lines and keeps a registry
  * of fake handles the way the real Supervisor does, without processes.
  */
-import type { ConfigFor, InstanceConfig, InstanceSnapshot, ReplaceOptions, RunningInstance, SupervisorDep } from '../../src/controller/controller-deps.js';
+import type { ConfigFor, InstanceConfig, InstanceSnapshot, ListenSocketState, ReplaceOptions, RunningInstance, SupervisorDep } from '../../src/controller/controller-deps.js';
 import type { AdoptedProcess } from '../../src/instance/types.js';
 import type { InstanceRecord } from '../../src/store/instances-table.js';
 import type { Store } from '../../src/store/store.js';
@@ -48,6 +48,10 @@ export class FakeSupervisor implements SupervisorDep {
 
   snapshot(app: string, index: number): InstanceSnapshot | undefined {
     return this.get(app, index)?.snapshot();
+  }
+
+  async listenSockets(): Promise<ListenSocketState[]> {
+    return [];
   }
 
   onChange(listener: (app: string) => void): () => void {

@@ -1,5 +1,7 @@
 // Shared test helpers: a complete AppSpec with small defaults, configs, process-group cleanup.
 import { after, type TestContext } from 'node:test';
+import type { ChildProcessByStdio, ChildProcessWithoutNullStreams } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -72,4 +74,16 @@ export const flush = () => new Promise((r) => setImmediate(r));
 export function holdEventLoop(): void {
   const timer = setInterval(() => {}, 60_000);
   after(() => clearInterval(timer));
+}
+
+/** The first line a child prints on stdout (rejects if it exits first). */
+export function firstLineOf(child: ChildProcessWithoutNullStreams | ChildProcessByStdio<null, Readable, null>): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    child.stdout.on('data', (d) => {
+      buffered += d;
+      if (buffered.includes('\n')) resolve(buffered.split('\n')[0]!);
+    });
+    child.once('exit', (code) => reject(new Error(`child exited ${code} before printing a line`)));
+  });
 }

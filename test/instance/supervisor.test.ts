@@ -11,7 +11,7 @@ import type { InstanceHandle } from '../../src/instance/instance-handle.js';
 import type { InstanceConfig } from '../../src/instance/types.js';
 import type { AppSpec } from '../../src/manifest/types.js';
 import { readStartTime } from '../../src/process/proc-stat.js';
-import { fixture, holdEventLoop, isAlive, killGroupAfter, makeSpec, tempDir, until } from './helpers.js';
+import { firstLineOf, fixture, holdEventLoop, isAlive, killGroupAfter, makeSpec, tempDir, until } from './helpers.js';
 
 holdEventLoop();
 
@@ -121,14 +121,7 @@ test('controller SIGKILLed: a new Supervisor adopts the same PID from the store 
   const logDir = path.join(dir, 'logs');
   const controller = spawn(process.execPath, [fixture('supervisor-in-child.mjs'), path.join(dir, 'state.db'), token, logDir], { stdio: ['ignore', 'pipe', 'inherit'] });
   t.after(() => controller.kill('SIGKILL'));
-  const line = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    controller.stdout.on('data', (d) => {
-      buffered += d;
-      if (buffered.includes('\n')) resolve(buffered.split('\n')[0]!);
-    });
-    controller.once('exit', (code) => reject(new Error(`controller exited ${code}`)));
-  });
+  const line = await firstLineOf(controller);
   const { pid } = JSON.parse(line) as { pid: number };
   killGroupAfter(t, pid);
   controller.kill('SIGKILL');

@@ -7,7 +7,9 @@ import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
+import { execFileSync } from 'node:child_process';
 import { openListeningSocket, spawnWithSocket, type ListenRequest, type ListeningSocket } from '../../src/socket/index.js';
+import { findExecutable } from '../../src/socket/spawn-with-socket.js';
 import { killGroupAfter } from '../instance/helpers.js';
 
 export const FIXTURES = new URL('../../../test/fixtures/', import.meta.url).pathname;
@@ -60,4 +62,18 @@ export function getJsonFrom(port: number, urlPath = '/', timeoutMs = 10_000): Pr
     req.on('timeout', () => req.destroy(new Error('timeout')));
     req.on('error', reject);
   });
+}
+
+/**
+ * Why a README recipe server Debian packages cannot be tested here (the
+ * apt package to install), or undefined when it can. .ci/run installs them as root.
+ */
+export function recipeMissing(server: 'gunicorn' | 'uvicorn'): string | undefined {
+  if (server === 'gunicorn') return findExecutable('gunicorn', FIXTURES, process.env.PATH) ? undefined : 'gunicorn is not installed (apt-get install gunicorn)';
+  try {
+    execFileSync('/usr/bin/python3', ['-c', 'import uvicorn'], { stdio: 'ignore' });
+    return undefined;
+  } catch {
+    return 'uvicorn is not installed for /usr/bin/python3 (apt-get install python3-uvicorn)';
+  }
 }

@@ -8,36 +8,26 @@
 // where the package is not installed (`apt-get install gunicorn python3-uvicorn`).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { findAcceptor } from '../../src/socket/index.js';
-import { findExecutable } from '../../src/socket/spawn-with-socket.js';
 import { startClosedLoopLoad } from '../helpers/closed-loop-load.js';
 import { SocketSwapper, type SwapperCommand } from '../helpers/socket-swapper.js';
 import { holdEventLoop, until } from '../instance/helpers.js';
-import { FIXTURES, getJsonFrom, openTestSocket } from './helpers.js';
+import { FIXTURES, getJsonFrom, openTestSocket, recipeMissing } from './helpers.js';
 
 holdEventLoop();
 
 const env = { ...(process.env as Record<string, string>) };
-const hasUvicorn = (() => {
-  try {
-    execFileSync('/usr/bin/python3', ['-c', 'import uvicorn'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const SERVERS: { name: string; missing?: string; drainsCleanly: boolean; command: SwapperCommand }[] = [
   {
     name: 'gunicorn (LISTEN_FDS, 2 sync workers)',
-    missing: findExecutable('gunicorn', FIXTURES, env.PATH) ? undefined : 'gunicorn is not installed (apt-get install gunicorn)',
+    missing: recipeMissing('gunicorn'),
     drainsCleanly: true,
     command: { script: 'gunicorn', args: ['--workers', '2', '--graceful-timeout', '5', '--chdir', FIXTURES, 'wsgi_app:app'], cwd: FIXTURES, env },
   },
   {
     name: 'uvicorn --fd 3',
-    missing: hasUvicorn ? undefined : 'uvicorn is not installed for /usr/bin/python3 (apt-get install python3-uvicorn)',
+    missing: recipeMissing('uvicorn'),
     drainsCleanly: false,
     command: { script: '/usr/bin/python3', args: ['-m', 'uvicorn', '--app-dir', FIXTURES, 'asgi_app:app', '--fd', '3'], cwd: FIXTURES, env },
   },
