@@ -47,6 +47,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   repairPortAllocations(store, pool, logger);
   const supervisor = new Supervisor({
     store,
+    home,
     ...(sweepIntervalMs ? { sweepIntervalMs } : {}),
     onError: (err, where) => logger.error({ err, key: where.key }, 'instance error'),
   });

@@ -13,6 +13,8 @@ import { isGroupListening } from '../process/listening-sockets.js';
 import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';
 import { primaryPort } from '../ports/types.js';
 import type { InstanceConfig } from './types.js';
+import type { SpawnRecords } from './spawn-records.js';
+import { MARKER_VAR } from '../process/spawn-marker.js';
 
 /** How long a spawned child that the sweep saw vanish may take to deliver its 'exit' (with the code). */
 const EXIT_EVENT_GRACE_MS = 100;
@@ -20,7 +22,11 @@ const EXIT_EVENT_GRACE_MS = 100;
 export interface ProcessActorDeps {
   runner: ProcessRunner;
   sweeper: Sweeper;
+  /** Records each spawn's marker before the spawn, and drops it once the process and its leftovers are gone. */
+  spawns: SpawnRecords;
   now?: () => number;
+  /** A store write or clean-up that failed outside the machine's view. */
+  onError?: (err: unknown) => void;
 }
 
 /** process.env + config.env, config.env winning. */
@@ -46,7 +52,17 @@ export function worthReporting(config: InstanceConfig, last: { cpu: number; memo
   return Math.abs(next.cpu - last.cpu) >= 0.5 || Math.abs(next.memory - last.memory) >= last.memory * 0.01;
 }
 
-export function createProcessActors({ runner, sweeper, now = Date.now }: ProcessActorDeps) {
+export function createProcessActors({ runner, sweeper, spawns, now = Date.now, onError = () => {} }: ProcessActorDeps) {
+  /** The marker's record goes once nothing of its process is left. */
+  const endSpawn = (marker: string | null | undefined) => {
+    if (!marker) return;
+    try {
+      spawns.ended(marker);
+    } catch (err) {
+      onError(err);
+    }
+  };
+
   const runProcess = fromCallback<EventObject, RunProcessInput>(({ input, sendBack }) => {
     const send = (event: InstanceMachineEvent) => sendBack(event);
     const { config, adopt } = input;
@@ -57,13 +73,25 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
     let graceTimer: NodeJS.Timeout | undefined;
     let lastSample: { cpu: number; memory: number } | undefined;
 
+    let running: { pid: number; startTime: string | null; marker: string | null } | undefined;
+
     const finish = (exit: { code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }) => {
       if (finished || disposed) return;
       finished = true;
       clearTimeout(graceTimer);
       unwatch?.();
       unlisten?.();
-      send({ type: 'EXITED', ...exit });
+      if (!running) return send({ type: 'EXITED', ...exit });
+      // KillMode=control-group: what the main process left behind (its group, and descendants that left
+      // it but carry its marker) is stopped before the exit is reported, so a restart never meets it.
+      const { pid, startTime, marker } = running;
+      runner
+        .stop({ pid, startTime, marker, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs })
+        .catch((err: unknown) => onError(err))
+        .then(() => {
+          endSpawn(marker);
+          if (!disposed) send({ type: 'EXITED', ...exit });
+        });
     };
     const watch = (pid: number, startTime: string | null, spawned: boolean) => {
       unwatch = sweeper.watch({
@@ -87,7 +115,8 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
       queueMicrotask(() => {
         if (disposed) return;
         if (current !== undefined && current === adopt.startTime) {
-          send({ type: 'SPAWNED', pid: adopt.pid, startTime: current, startedAt: adopt.startedAt, adopted: true });
+          running = { pid: adopt.pid, startTime: current, marker: adopt.marker ?? null };
+          send({ type: 'SPAWNED', pid: adopt.pid, startTime: current, startedAt: adopt.startedAt, adopted: true, marker: adopt.marker ?? null });
           watch(adopt.pid, current, false);
         } else {
           const why = current === undefined ? 'is gone' : `now belongs to another process (start time ${current}, recorded ${adopt.startTime})`;
@@ -96,20 +125,42 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
       });
     } else {
       const paths = resolveLogPaths({ app: config.app, index: config.index, logDir: config.logDir, logs: config.spec.logs });
+      let marker: string;
+      try {
+        marker = spawns.begin(config.app, config.index);
+      } catch (err) {
+        // No record, no spawn: a process nobody could match later would be an orphan for good.
+        queueMicrotask(() => finish({ code: null, signal: null, error: `cannot record the spawn in the store: ${(err as Error).message}`, spawnFailed: true }));
+        return () => {
+          disposed = true;
+        };
+      }
+      const env = { ...childEnv(config), [MARKER_VAR]: marker };
       runner
-        .spawn({ script: config.spec.script, args: config.spec.args, cwd: config.spec.cwd, env: childEnv(config), shell: config.spec.shell, stdoutPath: paths.out, stderrPath: paths.err })
+        .spawn({ script: config.spec.script, args: config.spec.args, cwd: config.spec.cwd, env, shell: config.spec.shell, stdoutPath: paths.out, stderrPath: paths.err })
         .then(
           (child) => {
+            try {
+              spawns.spawned(marker, child.pid, child.startTime);
+            } catch (err) {
+              onError(err); // the marker is recorded: the process can still be found
+            }
             if (disposed) {
               // Nobody will ever know about this process (the actor went away mid-spawn): do not leak it.
-              void runner.stop({ pid: child.pid, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs }).catch(() => {});
+              void runner
+                .stop({ pid: child.pid, startTime: child.startTime, marker, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs })
+                .then(() => endSpawn(marker), onError);
               return;
             }
-            send({ type: 'SPAWNED', pid: child.pid, startTime: child.startTime, startedAt: now(), adopted: false });
+            running = { pid: child.pid, startTime: child.startTime, marker };
+            send({ type: 'SPAWNED', pid: child.pid, startTime: child.startTime, startedAt: now(), adopted: false, marker });
             unlisten = child.onExit((exit) => finish(exit));
             if (!finished) watch(child.pid, child.startTime, true);
           },
-          (err: unknown) => finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true }),
+          (err: unknown) => {
+            endSpawn(marker);
+            finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true });
+          },
         );
     }
     return () => {
@@ -122,7 +173,9 @@ export function createProcessActors({ runner, sweeper, now = Date.now }: Process
 
   const stopProcess = fromPromise<StopResult, StopProcessInput>(async ({ input, signal }) => {
     if (input.pid === null) return { forced: false };
-    return runner.stop({ pid: input.pid, signal: input.signal, timeoutMs: input.timeoutMs, abortSignal: signal });
+    const result = await runner.stop({ pid: input.pid, startTime: input.startTime, marker: input.marker, signal: input.signal, timeoutMs: input.timeoutMs, abortSignal: signal });
+    if (!signal.aborted) endSpawn(input.marker);
+    return result;
   });
 
   const probe = fromPromise<ProbeResult, ProbeInput>(async ({ input, signal }) => {

@@ -15,6 +15,8 @@ import { createProcessActors } from './process-actors.js';
 import { InstanceHandle, statusOf } from './instance-handle.js';
 import { InstanceRegistry, isEnded } from './instance-registry.js';
 import { InstanceRows, type InstanceStore } from './instance-rows.js';
+import { SpawnRecords, type SpawnStore } from './spawn-records.js';
+import { markerHome } from '../process/spawn-marker.js';
 import { startLogRotation } from './log-rotation.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
 import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
@@ -29,7 +31,9 @@ export interface Clock {
 }
 
 export interface SupervisorOptions {
-  store: InstanceStore;
+  store: InstanceStore & SpawnStore;
+  /** The berth home: every spawn's marker names it. */
+  home: string;
   runner?: ProcessRunner;
   /** Period of the batched liveness/usage sweep. */
   sweepIntervalMs?: number;
@@ -47,13 +51,14 @@ export interface SupervisorOptions {
 
 /**
  * @example
- * const supervisor = new Supervisor({ store });
+ * const supervisor = new Supervisor({ store, home });
  * supervisor.start(config);
  * await supervisor.get(config.app, config.index)!.waitReady();
  */
 export class Supervisor {
   readonly sweeper: Sweeper;
   private readonly rows: InstanceRows;
+  private readonly spawns: SpawnRecords;
   private readonly registry = new InstanceRegistry({ onTakeOver: (handle) => this.persistSnapshot(handle, true) });
   private readonly machine;
   private readonly clock: Clock | undefined;
@@ -63,13 +68,14 @@ export class Supervisor {
   private readonly changeListeners = new Set<(app: string) => void>();
   private readonly stopRotation: () => void;
 
-  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
+  constructor({ store, home, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
+    this.spawns = new SpawnRecords(store, markerHome(home));
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
     this.sweeper = sweeper ?? new Sweeper({ intervalMs: sweepIntervalMs, onError: (err) => onError(err, {}) });
-    const real = createProcessActors({ runner, sweeper: this.sweeper, now: this.now });
+    const real = createProcessActors({ runner, sweeper: this.sweeper, spawns: this.spawns, now: this.now, onError: (err) => onError(err, {}) });
     this.machine = instanceMachine.provide({ actors: { ...real, ...actors } as typeof real });
     const running = () => this.list({ all: true }).filter((h) => h.snapshot().pid !== null).map((h) => h.config);
     this.stopRotation = startLogRotation({ sweeper: this.sweeper, running, checkEveryMs: logRotationCheckMs, now: this.now });
@@ -125,7 +131,8 @@ export class Supervisor {
     const adopted: number[] = [];
     for (const row of this.rows.list(app)) {
       if (this.registry.get(app, row.index) || row.pid === null || row.startTime === null) continue;
-      this.start(configFor(row.index, row.specHash), { pid: row.pid, startTime: row.startTime, startedAt: row.startedAt, restarts: row.restarts });
+      const marker = this.spawns.markerOf(app, row.index, row.pid, row.startTime) ?? null;
+      this.start(configFor(row.index, row.specHash), { pid: row.pid, startTime: row.startTime, startedAt: row.startedAt, restarts: row.restarts, marker });
       adopted.push(row.index);
     }
     return adopted;

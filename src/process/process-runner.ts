@@ -29,8 +29,11 @@ export interface SpawnedProcess {
 }
 
 export interface StopRequest {
-  /** The process group leader (berth spawns every app as its own group). */
+  /** The process group leader (berth spawns every app as its own group); it may have exited already. */
   pid: number;
+  /** The leader's start time and spawn marker: descendants that left the group (setsid) and carry the marker are stopped too. */
+  startTime?: string | null;
+  marker?: string | null;
   signal: NodeJS.Signals;
   timeoutMs: number;
   abortSignal?: AbortSignal;

@@ -114,6 +114,23 @@ export const migrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    description: 'spawn markers recorded before each spawn (orphan clean-up matches them exactly)',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE spawns (
+          marker TEXT PRIMARY KEY,
+          app TEXT NOT NULL,
+          idx INTEGER NOT NULL,
+          pid INTEGER,
+          start_time TEXT,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX spawns_instance ON spawns (app, idx);
+      `);
+    },
+  },
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): { from: number; to: number } {

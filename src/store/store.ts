@@ -11,6 +11,7 @@ import { MetaTable } from './meta-table.js';
 import { OverridesTable } from './overrides-table.js';
 import { PortAllocationsTable } from './port-allocations-table.js';
 import { SyncTable } from './sync-table.js';
+import { SpawnsTable } from './spawns-table.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -24,6 +25,7 @@ export class Store {
   readonly allocations: PortAllocationsTable;
   readonly sync: SyncTable;
   readonly meta: MetaTable;
+  readonly spawns: SpawnsTable;
 
   constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
     this.apps = new AppsTable(db, now);
@@ -33,6 +35,7 @@ export class Store {
     this.allocations = new PortAllocationsTable(db, now);
     this.sync = new SyncTable(db, now);
     this.meta = new MetaTable(db);
+    this.spawns = new SpawnsTable(db, now);
   }
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */

@@ -28,18 +28,22 @@ export class BerthHarness {
   controller?: ChildProcess;
   controllerOutput = '';
 
+  /** Extra environment for every berth process (`BERTH_HOME` exported, say). */
+  env: NodeJS.ProcessEnv = {};
+
   private constructor(readonly root: string, readonly home: string, readonly dir: string) {}
 
-  static async create(): Promise<BerthHarness> {
+  static async create({ env = {} }: { env?: NodeJS.ProcessEnv | ((home: string) => NodeJS.ProcessEnv) } = {}): Promise<BerthHarness> {
     const root = await mkdtemp(path.join(tmpdir(), 'berth-e2e-'));
     const harness = new BerthHarness(root, path.join(root, 'home'), path.join(root, 'manifests'));
+    harness.env = typeof env === 'function' ? env(harness.home) : env;
     await mkdir(harness.dir, { recursive: true });
     return harness;
   }
 
   cli(args: string[], { input, cwd }: { input?: string; cwd?: string } = {}): Promise<CliResult> {
     return new Promise((resolve) => {
-      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000 }, (err, stdout, stderr) => {
+      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000, env: { ...process.env, ...this.env } }, (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
         resolve({ code, stdout, stderr });
       });
@@ -52,6 +56,7 @@ export class BerthHarness {
     const child = spawn(process.execPath, [BIN, '--home', this.home, 'up', '--dir', this.dir, '--resync', '2s', '--sweep-interval', '200ms', ...extra], {
       cwd: this.root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...this.env },
     });
     this.controller = child;
     child.stdout!.on('data', (d: Buffer) => (this.controllerOutput += d.toString()));
