@@ -7,14 +7,15 @@
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { ProcessRunner, StopResult } from '../process/process-runner.js';
 import type { Sweeper } from '../process/sweep.js';
-import { resolveLogPaths } from '../process/log-paths.js';
 import { runProbe, type ProbeResult } from './probes/run-probe.js';
 import { isGroupListening } from '../process/listening-sockets.js';
 import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';
 import { primaryPort } from '../ports/types.js';
 import type { InstanceConfig } from './types.js';
 import type { SpawnRecords } from './spawn-records.js';
-import { MARKER_VAR } from '../process/spawn-marker.js';
+import type { InstanceLogs, LogFiles } from './log-files.js';
+import { childEnv } from './child-env.js';
+import { logPathsOf, spawnInstance } from './spawn-instance.js';
 
 /** How long a spawned child that the sweep saw vanish may take to deliver its 'exit' (with the code). */
 const EXIT_EVENT_GRACE_MS = 100;
@@ -24,16 +25,11 @@ export interface ProcessActorDeps {
   sweeper: Sweeper;
   /** Records each spawn's marker before the spawn, and drops it once the process and its leftovers are gone. */
   spawns: SpawnRecords;
+  /** The log files berth owns, opened for each spawn and held for rotation while the process runs. */
+  logs: LogFiles;
   now?: () => number;
   /** A store write or clean-up that failed outside the machine's view. */
   onError?: (err: unknown) => void;
-}
-
-/** process.env + config.env, config.env winning. */
-export function childEnv(config: InstanceConfig): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  return Object.assign(env, config.env);
 }
 
 /**
@@ -52,7 +48,7 @@ export function worthReporting(config: InstanceConfig, last: { cpu: number; memo
   return Math.abs(next.cpu - last.cpu) >= 0.5 || Math.abs(next.memory - last.memory) >= last.memory * 0.01;
 }
 
-export function createProcessActors({ runner, sweeper, spawns, now = Date.now, onError = () => {} }: ProcessActorDeps) {
+export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.now, onError = () => {} }: ProcessActorDeps) {
   /** The marker's record goes once nothing of its process is left. */
   const endSpawn = (marker: string | null | undefined) => {
     if (!marker) return;
@@ -74,6 +70,7 @@ export function createProcessActors({ runner, sweeper, spawns, now = Date.now, o
     let lastSample: { cpu: number; memory: number } | undefined;
 
     let running: { pid: number; startTime: string | null; marker: string | null } | undefined;
+    let files: InstanceLogs | undefined;
 
     const finish = (exit: { code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }) => {
       if (finished || disposed) return;
@@ -81,7 +78,10 @@ export function createProcessActors({ runner, sweeper, spawns, now = Date.now, o
       clearTimeout(graceTimer);
       unwatch?.();
       unlisten?.();
-      if (!running) return send({ type: 'EXITED', ...exit });
+      if (!running) {
+        files?.release();
+        return send({ type: 'EXITED', ...exit });
+      }
       // KillMode=control-group: what the main process left behind (its group, and descendants that left
       // it but carry its marker) is stopped before the exit is reported, so a restart never meets it.
       const { pid, startTime, marker } = running;
@@ -90,6 +90,7 @@ export function createProcessActors({ runner, sweeper, spawns, now = Date.now, o
         .catch((err: unknown) => onError(err))
         .then(() => {
           endSpawn(marker);
+          files?.release();
           if (!disposed) send({ type: 'EXITED', ...exit });
         });
     };
@@ -116,6 +117,8 @@ export function createProcessActors({ runner, sweeper, spawns, now = Date.now, o
         if (disposed) return;
         if (current !== undefined && current === adopt.startTime) {
           running = { pid: adopt.pid, startTime: current, marker: adopt.marker ?? null };
+          // Held for rotation only: the process already writes to its files.
+          logs.acquire(logPathsOf(config), config.spec.logs).then((held) => (disposed || finished ? held.release() : (files = held)), onError);
           send({ type: 'SPAWNED', pid: adopt.pid, startTime: current, startedAt: adopt.startedAt, adopted: true, marker: adopt.marker ?? null });
           watch(adopt.pid, current, false);
         } else {
@@ -124,47 +127,30 @@ export function createProcessActors({ runner, sweeper, spawns, now = Date.now, o
         }
       });
     } else {
-      const paths = resolveLogPaths({ app: config.app, index: config.index, logDir: config.logDir, logs: config.spec.logs });
-      let marker: string;
-      try {
-        marker = spawns.begin(config.app, config.index);
-      } catch (err) {
-        // No record, no spawn: a process nobody could match later would be an orphan for good.
-        queueMicrotask(() => finish({ code: null, signal: null, error: `cannot record the spawn in the store: ${(err as Error).message}`, spawnFailed: true }));
-        return () => {
-          disposed = true;
-        };
-      }
-      const env = { ...childEnv(config), [MARKER_VAR]: marker };
-      runner
-        .spawn({ script: config.spec.script, args: config.spec.args, cwd: config.spec.cwd, env, shell: config.spec.shell, stdoutPath: paths.out, stderrPath: paths.err })
-        .then(
-          (child) => {
-            try {
-              spawns.spawned(marker, child.pid, child.startTime);
-            } catch (err) {
-              onError(err); // the marker is recorded: the process can still be found
-            }
-            if (disposed) {
-              // Nobody will ever know about this process (the actor went away mid-spawn): do not leak it.
-              void runner
-                .stop({ pid: child.pid, startTime: child.startTime, marker, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs })
-                .then(() => endSpawn(marker), onError);
-              return;
-            }
-            running = { pid: child.pid, startTime: child.startTime, marker };
-            send({ type: 'SPAWNED', pid: child.pid, startTime: child.startTime, startedAt: now(), adopted: false, marker });
-            unlisten = child.onExit((exit) => finish(exit));
-            if (!finished) watch(child.pid, child.startTime, true);
-          },
-          (err: unknown) => {
-            endSpawn(marker);
-            finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true });
-          },
-        );
+      spawnInstance(config, { runner, spawns, logs, onError }).then(
+        (spawned) => {
+          const { child, marker } = spawned;
+          if (disposed) {
+            // Nobody will ever know about this process (the actor went away mid-spawn): do not leak it.
+            void runner
+              .stop({ pid: child.pid, startTime: child.startTime, marker, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs })
+              .then(() => endSpawn(marker), onError)
+              .finally(() => spawned.logs.release());
+            return;
+          }
+          files = spawned.logs;
+          running = { pid: child.pid, startTime: child.startTime, marker };
+          send({ type: 'SPAWNED', pid: child.pid, startTime: child.startTime, startedAt: now(), adopted: false, marker });
+          unlisten = child.onExit((exit) => finish(exit));
+          if (!finished) watch(child.pid, child.startTime, true);
+        },
+        (err: unknown) => finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true }),
+      );
     }
     return () => {
       disposed = true;
+      // The process keeps its own descriptors; berth stops checking the files' sizes.
+      files?.release();
       clearTimeout(graceTimer);
       unwatch?.();
       unlisten?.();

@@ -17,7 +17,9 @@ import { InstanceRegistry, isEnded } from './instance-registry.js';
 import { InstanceRows, type InstanceStore } from './instance-rows.js';
 import { SpawnRecords, type SpawnStore } from './spawn-records.js';
 import { markerHome } from '../process/spawn-marker.js';
-import { startLogRotation } from './log-rotation.js';
+import path from 'node:path';
+import { LogFiles } from './log-files.js';
+import { LogOwnership, type LogFileStore } from './log-ownership.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
 import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
 
@@ -31,14 +33,12 @@ export interface Clock {
 }
 
 export interface SupervisorOptions {
-  store: InstanceStore & SpawnStore;
+  store: InstanceStore & SpawnStore & LogFileStore;
   /** The berth home: every spawn's marker names it. */
   home: string;
   runner?: ProcessRunner;
   /** Period of the batched liveness/usage sweep. */
   sweepIntervalMs?: number;
-  /** How often the sweep checks log sizes for rotation (default 10 s). */
-  logRotationCheckMs?: number;
   sweeper?: Sweeper;
   /** XState clock for the actors' timers (tests: SimulatedClock). */
   clock?: Clock;
@@ -68,17 +68,18 @@ export class Supervisor {
   private readonly changeListeners = new Set<(app: string) => void>();
   private readonly stopRotation: () => void;
 
-  constructor({ store, home, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
+  constructor({ store, home, runner = realProcessRunner, sweepIntervalMs = 1_000, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
     this.spawns = new SpawnRecords(store, markerHome(home));
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
     this.sweeper = sweeper ?? new Sweeper({ intervalMs: sweepIntervalMs, onError: (err) => onError(err, {}) });
-    const real = createProcessActors({ runner, sweeper: this.sweeper, spawns: this.spawns, now: this.now, onError: (err) => onError(err, {}) });
+    const logs = new LogFiles(new LogOwnership(store, path.join(home, 'logs')), (err) => onError(err, {}));
+    const real = createProcessActors({ runner, sweeper: this.sweeper, spawns: this.spawns, logs, now: this.now, onError: (err) => onError(err, {}) });
     this.machine = instanceMachine.provide({ actors: { ...real, ...actors } as typeof real });
-    const running = () => this.list({ all: true }).filter((h) => h.snapshot().pid !== null).map((h) => h.config);
-    this.stopRotation = startLogRotation({ sweeper: this.sweeper, running, checkEveryMs: logRotationCheckMs, now: this.now });
+    // Sizes are checked on every tick (one fstat per open log file), so rotation bounds disk use.
+    this.stopRotation = this.sweeper.addTask(() => logs.checkSizes());
   }
 
   // ---- what runs ----

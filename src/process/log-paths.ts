@@ -2,7 +2,7 @@
  * Where an instance's log files are: the default `<logDir>/<app>-<index>.{out,err}.log`
  * or the app's spec.logs, and which of them exist (for `berth logs`).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LogSpec } from '../manifest/types.js';
 
@@ -34,7 +34,7 @@ export interface LogTarget {
   logs?: Partial<LogSpec>;
 }
 
-/** The (index, stream, path) triples a LogTarget names, existing files only. */
+/** The (index, stream, path) triples a LogTarget names, existing regular files only. */
 export function listLogFiles({ app, index, logDir, logs }: LogTarget): { index: number; stream: 'out' | 'err'; file: string }[] {
   let indices: number[];
   if (index !== 'all') indices = [index];
@@ -61,8 +61,8 @@ export function listLogFiles({ app, index, logDir, logs }: LogTarget): { index: 
       if (seen.has(file)) continue;
       seen.add(file);
       try {
-        statSync(file);
-        files.push({ index: i, stream, file });
+        // Regular files only: a symlink or FIFO at a log path is never berth's (and a FIFO would block the reader).
+        if (lstatSync(file).isFile()) files.push({ index: i, stream, file });
       } catch {
         // never written
       }

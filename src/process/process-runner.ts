@@ -11,8 +11,9 @@ export interface SpawnRequest {
   env: Record<string, string>;
   /** Run through /bin/sh -c (only when the manifest says shell: true). */
   shell: boolean;
-  stdoutPath: string;
-  stderrPath: string;
+  /** Descriptors of the log files the child writes to itself (opened by berth, which closes its own copies). */
+  stdout: number;
+  stderr: number;
 }
 
 export interface ProcessExit {

@@ -116,7 +116,7 @@ export const migrations: Migration[] = [
   },
   {
     version: 3,
-    description: 'spawn markers recorded before each spawn (orphan clean-up matches them exactly)',
+    description: 'spawn markers recorded before each spawn (orphan clean-up matches them exactly); the log files berth created',
     up: (db) => {
       db.exec(`
         CREATE TABLE spawns (
@@ -128,6 +128,12 @@ export const migrations: Migration[] = [
           created_at INTEGER NOT NULL
         );
         CREATE INDEX spawns_instance ON spawns (app, idx);
+        CREATE TABLE log_files (
+          path TEXT PRIMARY KEY,
+          dev TEXT NOT NULL,
+          ino TEXT NOT NULL,
+          created_at INTEGER NOT NULL
+        );
       `);
     },
   },

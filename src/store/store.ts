@@ -12,6 +12,7 @@ import { OverridesTable } from './overrides-table.js';
 import { PortAllocationsTable } from './port-allocations-table.js';
 import { SyncTable } from './sync-table.js';
 import { SpawnsTable } from './spawns-table.js';
+import { LogFilesTable } from './log-files-table.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -26,6 +27,7 @@ export class Store {
   readonly sync: SyncTable;
   readonly meta: MetaTable;
   readonly spawns: SpawnsTable;
+  readonly logFiles: LogFilesTable;
 
   constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
     this.apps = new AppsTable(db, now);
@@ -36,6 +38,7 @@ export class Store {
     this.sync = new SyncTable(db, now);
     this.meta = new MetaTable(db);
     this.spawns = new SpawnsTable(db, now);
+    this.logFiles = new LogFilesTable(db, now);
   }
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */

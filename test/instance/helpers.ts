@@ -1,6 +1,6 @@
 // Shared test helpers: a complete AppSpec with small defaults, configs, process-group cleanup.
 import { after, type TestContext } from 'node:test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -70,4 +70,16 @@ export const flush = () => new Promise((r) => setImmediate(r));
 export function holdEventLoop(): void {
   const timer = setInterval(() => {}, 60_000);
   after(() => clearInterval(timer));
+}
+
+/** Log descriptors for a spawn (as the instance layer opens them), closed when the test ends. */
+export function logFds(t: TestContext, out: string, err: string = out): { stdout: number; stderr: number } {
+  const open = (file: string) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const fd = openSync(file, 'a', 0o640);
+    t.after(() => closeSync(fd));
+    return fd;
+  };
+  const stdout = open(out);
+  return { stdout, stderr: err === out ? stdout : open(err) };
 }

@@ -16,7 +16,7 @@ export function supervisorSetup(t: TestContext, options: Partial<Omit<Supervisor
   const dir = tempDir(t, 'berth-sup-');
   const store = openStore(path.join(dir, 'state.db'));
   const errors: unknown[] = [];
-  const supervisor = new Supervisor({ store, home: dir, sweepIntervalMs: 100, logRotationCheckMs: 0, onError: (err) => errors.push(err), ...options });
+  const supervisor = new Supervisor({ store, home: dir, sweepIntervalMs: 100, onError: (err) => errors.push(err), ...options });
   const pids = new Set<number>();
   t.after(() => {
     supervisor.detachAll();
