@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Command, CommandContext } from './command.js';
 import { parseFlags } from './parse-flags.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
+import { checkHome } from '../home/check-home.js';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   up: () => import('./commands/up.js'),
@@ -118,6 +119,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const ctx = makeContext(home);
+  // Before anything reads or writes it: a home someone else could have planted things in is refused.
+  checkHome(ctx.home);
   if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
   const parsed = parseFlags(command.name, args, command.options);
   return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
