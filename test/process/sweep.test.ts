@@ -74,7 +74,7 @@ test('CPU percent from the tick delta of utime+stime, memory from RSS pages', as
   let now = 0;
   let ticks = 0;
   const samples: ProcessSample[] = [];
-  const sweeper = new Sweeper({ now: () => now, readStat: (pid) => ({ pid, state: 'R', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: ticks, rssPages: 256 }) });
+  const sweeper = new Sweeper({ now: () => now, listStats: () => [], readStat: (pid) => ({ pid, state: 'R', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: ticks, rssPages: 256 }) });
   sweeper.watch({ pid: 7, startTime: 't', onSample: (s) => samples.push(s), onGone() {} });
   await sweeper.tick();
   now = 2_000;
