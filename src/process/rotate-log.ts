@@ -49,6 +49,8 @@ export async function rotateOpenLog({ file, handle, maxSizeBytes, maxFiles }: Op
     return 'truncated';
   }
   await rm(fresh, { force: true }); // a leftover of a rotation the controller did not finish
+  // The oldest copy goes first, so the new copy never adds a (maxFiles + 1)th one, even for a moment.
+  await rm(`${file}.${maxFiles}`, { force: true });
   const copy = await createAppendFile(fresh);
   slots.created(fresh, copy.identity);
   try {

@@ -3,13 +3,17 @@
 // rotated from the sweep through the held descriptor.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync, writeSync, mkdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, symlinkSync, writeFileSync, writeSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { LogFiles } from '../../src/instance/log-files.js';
 import { LogOwnership } from '../../src/instance/log-ownership.js';
 import { BerthError } from '../../src/errors.js';
 import { memoryStore } from '../helpers/memory-store.js';
-import { tempDir, until } from './helpers.js';
+import { fixture, holdEventLoop, tempDir, until } from './helpers.js';
+import { supervisorSetup } from './supervisor-harness.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+holdEventLoop();
 
 const limits = { maxSizeBytes: 1_000, maxFiles: 2 };
 
@@ -89,3 +93,33 @@ test('checkSizes rotates a file over maxSize, the copy capped at maxSize', async
   assert.equal(statSync(`${out}.1`).size, 1_000);
   assert.deepEqual(errors, []);
 });
+
+test('rotation bounds disk use: the files of a 2 MB/s writer never exceed maxSize × (maxFiles + 1) plus one second of its output', async (t) => {
+  const setup = supervisorSetup(t, { sweepIntervalMs: 200 });
+  const rate = 2 * 1024 * 1024;
+  const maxSizeBytes = 256 * 1024;
+  const maxFiles = 2;
+  const bound = maxSizeBytes * (maxFiles + 1) + rate;
+  const progress = path.join(setup.dir, 'written');
+  setup.track(setup.supervisor.start(setup.config({ args: [fixture('log-flood.mjs'), String(rate), progress], logs: { maxSizeBytes, maxFiles } }, { app: 'flood' })));
+  const logDir = path.join(setup.dir, 'logs');
+  const total = () => (existsSync(logDir) ? readdirSync(logDir) : []).filter((f) => f.startsWith('flood-0.out.log')).reduce((sum, f) => sum + (statOrUndefined(path.join(logDir, f))?.size ?? 0), 0);
+  let largest = 0;
+  // watch the total the whole time the app writes 6 MB (about 24 rotations' worth)
+  await waitFor(() => {
+    largest = Math.max(largest, total());
+    return existsSync(progress) && Number(readFileSync(progress, 'utf8')) >= 6 * 1024 * 1024;
+  }, { what: '6 MB written', timeoutMs: 30_000, pollMs: 10 });
+  assert.ok(existsSync(path.join(logDir, 'flood-0.out.log.2')), 'rotated');
+  t.diagnostic(`largest total ${largest} bytes, bound ${bound}`);
+  assert.ok(largest <= bound, `largest total ${largest} bytes, bound ${bound}`);
+  assert.deepEqual(setup.errors, []);
+});
+
+function statOrUndefined(file: string) {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined; // renamed or dropped meanwhile
+  }
+}
