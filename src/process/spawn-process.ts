@@ -19,7 +19,7 @@ import type { ProcessExit, SpawnRequest, SpawnedProcess } from './process-runner
  */
 export async function spawnProcess({ script, args, cwd, env, shell, stdout, stderr }: SpawnRequest): Promise<SpawnedProcess> {
   checkCwd(script, cwd);
-  const [file, argv] = shell ? ['/bin/sh', ['-c', [script, ...args].join(' ')]] : [script, args];
+  const [file, argv] = shell ? shellCommand(script, args) : [script, args];
   const child = spawn(file, argv, {
     cwd,
     env,
@@ -55,6 +55,16 @@ export async function spawnProcess({ script, args, cwd, env, shell, stdout, stde
       return () => listeners.delete(listener);
     },
   };
+}
+
+/**
+ * `shell: true`: `script` is the shell command; each args element reaches it
+ * as one quoted word ("$@"), never parsed as shell code.
+ *
+ * @example shellCommand('printf "[%s]\\n"', ['a b', 'c;d']) // ['/bin/sh', ['-c', 'printf "[%s]\\n" "$@"', 'sh', 'a b', 'c;d']]
+ */
+export function shellCommand(script: string, args: string[]): [string, string[]] {
+  return ['/bin/sh', ['-c', args.length > 0 ? `${script} "$@"` : script, 'sh', ...args]];
 }
 
 function checkCwd(script: string, cwd: string): void {

@@ -29,14 +29,23 @@ test('spawns without a shell, detached in its own group, logs written by the chi
   assert.deepEqual(await exited, { code: null, signal: 'SIGTERM' });
 });
 
-test('shell: true runs through /bin/sh -c', async (t) => {
+test('shell: true runs script as the command of /bin/sh -c', async (t) => {
   const dir = tempDir(t);
   const out = path.join(dir, 'out.log');
-  const child = await spawnProcess({ script: 'echo', args: ['$((40 + 2))'], cwd: dir, env: { PATH: process.env.PATH! }, shell: true, ...logFds(t, out, out) });
+  const child = await spawnProcess({ script: 'echo $((40 + 2))', args: [], cwd: dir, env: { PATH: process.env.PATH! }, shell: true, ...logFds(t, out, out) });
   killGroupAfter(t, child.pid);
   const exit = await new Promise((resolve) => child.onExit(resolve));
   assert.deepEqual(exit, { code: 0, signal: null });
   assert.equal(readFileSync(out, 'utf8'), '42\n');
+});
+
+test('shell: true passes each args element as one quoted word, never as shell code', async (t) => {
+  const dir = tempDir(t);
+  const out = path.join(dir, 'out.log');
+  const child = await spawnProcess({ script: 'printf', args: ['[%s]\\n', 'a b', 'c;d', '$(id)'], cwd: dir, env: { PATH: process.env.PATH! }, shell: true, ...logFds(t, out) });
+  killGroupAfter(t, child.pid);
+  assert.deepEqual(await new Promise((resolve) => child.onExit(resolve)), { code: 0, signal: null });
+  assert.equal(readFileSync(out, 'utf8'), '[a b]\n[c;d]\n[$(id)]\n');
 });
 
 test('a script that does not exist is a SPAWN_FAILED BerthError naming it, not an unhandled error', async (t) => {

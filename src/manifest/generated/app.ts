@@ -52,7 +52,7 @@ export interface AppSpecInput {
     [k: string]: string | number | boolean;
   };
   /**
-   * Run script through /bin/sh -c. Off by default.
+   * Run script as the command of /bin/sh -c; each args element is passed to it as one quoted word ("$@"), never parsed as shell code. Off by default.
    */
   shell?: boolean;
   instances?: number;
