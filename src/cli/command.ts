@@ -14,7 +14,7 @@ import type { ParseArgsConfig } from 'node:util';
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
 export interface CommandContext {
-  /** Resolved --home (default $BERTH_HOME or ./.berth), absolute. */
+  /** Resolved --home (default $BERTH_HOME, else ~/.berth), absolute. */
   home: string;
   cwd: string;
   env: NodeJS.ProcessEnv;

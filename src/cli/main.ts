@@ -5,11 +5,11 @@
  * and exit code 1. Command modules load only when they run, so `berth list`
  * starts fast.
  */
-import path from 'node:path';
 import type { Command, CommandContext } from './command.js';
 import { parseFlags } from './parse-flags.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
 import { checkHome } from '../home/check-home.js';
+import { resolveHome } from '../home/resolve-home.js';
 
 const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
   up: () => import('./commands/up.js'),
@@ -54,7 +54,7 @@ function mainHelp(): string {
   return [
     'berth: a declarative process manager for one host',
     '',
-    'Usage: berth <command> [options]   (every command takes --home DIR; default $BERTH_HOME or ./.berth)',
+    'Usage: berth <command> [options]   (every command takes --home DIR; default $BERTH_HOME, else ~/.berth)',
     '',
     'Commands:',
     ...SUMMARIES.map(([usage, summary]) => `  ${usage.padEnd(width)}  ${summary}`),
@@ -64,7 +64,7 @@ function mainHelp(): string {
 }
 
 function commandHelp(command: Command): string {
-  return [`Usage: ${command.usage.split('\n').join('\n       ')}`, '', command.summary, ...(command.help ? ['', command.help] : []), '', 'Global: --home DIR  state, socket and logs (default $BERTH_HOME or ./.berth)'].join('\n');
+  return [`Usage: ${command.usage.split('\n').join('\n       ')}`, '', command.summary, ...(command.help ? ['', command.help] : []), '', 'Global: --home DIR  state, socket and logs (default $BERTH_HOME, else ~/.berth)'].join('\n');
 }
 
 /** Pulls `--home DIR` / `--home=DIR` out of argv wherever it stands. */
@@ -89,7 +89,7 @@ function extractHome(argv: string[]): { home?: string; rest: string[] } {
 export function makeContext(home: string | undefined): CommandContext {
   const cwd = process.cwd();
   return {
-    home: path.resolve(cwd, home ?? process.env.BERTH_HOME ?? '.berth'),
+    home: resolveHome({ flag: home, env: process.env, cwd }),
     cwd,
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),

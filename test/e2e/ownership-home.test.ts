@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { BerthHarness } from '../helpers/berth-harness.js';
+import { spawnSync } from 'node:child_process';
+import { BerthHarness, BIN } from '../helpers/berth-harness.js';
 import { createSecondUser } from '../helpers/second-user.js';
 
 const SECRET = 'hunter2-secret';
@@ -59,4 +60,22 @@ test('a home owned by another user is refused with one line, and the symlink the
     assert.equal(res.stderr, `Error: unsafe home ${berth.home}: ${berth.home} is owned by uid ${user.uid}, not by you (uid 0); use a home of your own (--home DIR), as ssh refuses another user's ~/.ssh\n`);
   }
   assert.equal(readFileSync(rootfile, 'utf8'), 'root only\n');
+});
+
+test('without --home or BERTH_HOME the home is ~/.berth, found from any folder', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  const userHome = path.join(berth.root, 'user');
+  mkdirSync(path.join(userHome, 'somewhere', 'else'), { recursive: true });
+  const env = { ...process.env, HOME: userHome, BERTH_HOME: '' };
+  const run = (args: string[], cwd: string) => spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
+  const up = run(['up', '--dir', berth.dir, '--detach'], berth.root);
+  assert.equal(up.status, 0, up.stderr);
+  t.after(() => void run(['down'], userHome));
+  const list = run(['list', '-o', 'json'], path.join(userHome, 'somewhere', 'else'));
+  assert.equal(list.status, 0, list.stderr);
+  assert.doesNotMatch(list.stderr, /not running/);
+  assert.ok(statSync(path.join(userHome, '.berth', 'state.db')).isFile());
+  const down = run(['down'], userHome);
+  assert.match(down.stdout, /controller stopped/);
 });
