@@ -19,6 +19,9 @@ import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
 import { warmSchemaValidators } from '../manifest/schema-validator.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
+import { startControllerLogRotation } from '../log/rotate-controller-logs.js';
+import { LogOwnership } from '../instance/log-ownership.js';
+import path from 'node:path';
 
 export interface DaemonOptions {
   home: string;
@@ -55,12 +58,14 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown() });
   const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
+  const stopLogRotation = startControllerLogRotation({ home, slots: new LogOwnership(store, path.join(home, 'logs')), onError: (err) => logger.error({ err }, 'controller log rotation') });
   warmSchemaValidators();
   await controller.start();
   const syncLoop = git ? await startGitSync({ ...git, store, home, dir, logger, onApplied: () => void controller.reloadDesired() }) : undefined;
   const closed = stopped.then(async () => {
     await syncLoop?.stop();
     await api.close();
+    stopLogRotation();
     store.close();
     logger.info('controller stopped');
   });

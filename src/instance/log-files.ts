@@ -11,7 +11,9 @@ import type { FileHandle } from 'node:fs/promises';
 import { BerthError } from '../errors.js';
 import { createAppendFile, openExistingFile } from '../process/log-file-io.js';
 import type { LogPaths } from '../process/log-paths.js';
-import { rotateOpenLog, type OpenLog } from '../process/rotate-log.js';
+import { rotateOpenLog, type OpenLog as RotatableLog } from '../process/rotate-log.js';
+
+type OpenLog = RotatableLog<FileHandle>;
 import type { LogOwnership } from './log-ownership.js';
 
 export interface LogLimits {

@@ -14,6 +14,7 @@
  * own (a user's file, a symlink) is never replaced: the file is then only
  * truncated.
  */
+import { ftruncate, read } from 'node:fs';
 import { rename, rm, type FileHandle } from 'node:fs/promises';
 import { createAppendFile, type FileIdentity } from './log-file-io.js';
 
@@ -27,10 +28,24 @@ export interface RotationSlots {
   moved(from: string, to: string): void;
 }
 
-export interface OpenLog {
+/** What rotation needs of the descriptor berth holds: positioned reads and truncation (a FileHandle, or descriptorOf(fd)). */
+export interface LogDescriptor {
+  read(buffer: Buffer, offset: number, length: number, position: number): Promise<{ bytesRead: number }>;
+  truncate(length: number): Promise<void>;
+}
+
+/** A LogDescriptor over a plain descriptor number (the controller's own stdout, say). */
+export function descriptorOf(fd: number): LogDescriptor {
+  return {
+    read: (buffer, offset, length, position) => new Promise((resolve, reject) => read(fd, buffer, offset, length, position, (err, bytesRead) => (err ? reject(err) : resolve({ bytesRead })))),
+    truncate: (length) => new Promise((resolve, reject) => ftruncate(fd, length, (err) => (err ? reject(err) : resolve()))),
+  };
+}
+
+export interface OpenLog<H extends LogDescriptor = LogDescriptor> {
   file: string;
   /** Opened O_RDWR|O_APPEND by berth; the app writes through a copy of it. */
-  handle: FileHandle;
+  handle: H;
   maxSizeBytes: number;
   maxFiles: number;
 }
@@ -79,7 +94,7 @@ async function everyReplaceable(names: string[], slots: RotationSlots): Promise<
 }
 
 /** Copies bytes [from, to) of `source` to the end of `target`. */
-async function copyRange(source: FileHandle, target: FileHandle, from: number, to: number): Promise<void> {
+async function copyRange(source: LogDescriptor, target: FileHandle, from: number, to: number): Promise<void> {
   const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, to - from)));
   for (let position = from; position < to; ) {
     const { bytesRead } = await source.read(buffer, 0, Math.min(buffer.length, to - position), position);
