@@ -33,9 +33,6 @@ export interface ProcessActorDeps {
 }
 
 /**
- * @example instanceMachine.provide({ actors: createProcessActors({ runner: realProcessRunner, sweeper }) })
- */
-/**
  * Every sample as an actor event made a new snapshot per instance per tick,
  * and the subscribers' work with it: an idle app's numbers barely move, so
  * only a visible change (0.5 point of CPU, 1 % of RSS) or a sample over the
@@ -48,6 +45,9 @@ export function worthReporting(config: InstanceConfig, last: { cpu: number; memo
   return Math.abs(next.cpu - last.cpu) >= 0.5 || Math.abs(next.memory - last.memory) >= last.memory * 0.01;
 }
 
+/**
+ * @example instanceMachine.provide({ actors: createProcessActors({ runner: realProcessRunner, sweeper, spawns, logs }) })
+ */
 export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.now, onError = () => {} }: ProcessActorDeps) {
   /** The marker's record goes once nothing of its process is left. */
   const endSpawn = (marker: string | null | undefined) => {
