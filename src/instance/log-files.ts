@@ -119,7 +119,12 @@ export class LogFiles {
     if (found.kind === 'missing') {
       try {
         const { handle, identity } = await createAppendFile(file);
-        this.ownership.created(file, identity);
+        try {
+          this.ownership.created(file, identity);
+        } catch (err) {
+          await closeQuietly(handle);
+          throw err;
+        }
         return { file, handle, maxSizeBytes, maxFiles };
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // appeared meanwhile: not ours
