@@ -10,6 +10,11 @@
 //     into a running controller's watched dir: it must not crash, and a
 //     running app keeps its PID throughout.
 //  3. `berth down`: no process of the run is left.
+// The ownership pass runs through 1 and 3: strangers with BERTH_HOME=<home>
+// in their environment (and one with a marker naming the home that the store
+// never recorded), a symlink planted in <home>/logs, a user's file and a FIFO
+// named as apps' log files; after every kill -9 cycle and after `berth down`
+// each must be untouched (test/reliability/ownership-fixtures.ts).
 // CHAOS_SEED makes a run reproducible. Exit code 1 when any check failed.
 import path from 'node:path';
 import { BerthDriver } from './lib/berth-driver.mjs';
@@ -17,6 +22,7 @@ import { findFreeRange } from './lib/net.mjs';
 import { killMarked } from './lib/procs.mjs';
 import { sleep } from './lib/system.mjs';
 import { checkInvariants, inspectStore, markedProcesses } from '../dist/test/reliability/chaos-checks.js';
+import { checkOwnership, killStrangers, plantOwnership } from '../dist/test/reliability/ownership-fixtures.js';
 import { checkErrorLines, fuzzCase, makeRandom } from '../dist/test/reliability/manifest-fuzz.js';
 import { parseManifestText } from '../dist/src/manifest/parse-manifest-text.js';
 
@@ -74,11 +80,24 @@ function churnStep(driver, apps, portRange) {
   return `${current ? 'configure' : 'create'} ${name} (${next.instances}×, gen ${next.gen})`;
 }
 
+/** The ownership pass's fixtures (planted before the first controller starts). */
+let ownership;
+const ownershipCounts = { checks: 0, problems: 0 };
+
+function checkOwnershipNow(phase) {
+  ownershipCounts.checks++;
+  const problems = checkOwnership(ownership);
+  ownershipCounts.problems += problems.length;
+  for (const p of problems) fail(`ownership ${phase}`, p);
+  return problems.length;
+}
+
 async function waitConverged(driver, timeoutMs) {
   const deadline = Date.now() + timeoutMs;
   let problems = [];
   while (Date.now() < deadline) {
     const want = new Map([...desired].map(([name, d]) => [name, d.instances]));
+    for (const name of ownership.manifests.keys()) want.set(name, 0); // their log paths are not berth's: never online
     try {
       problems = checkInvariants({ processes: markedProcesses(MARKER_VAR, RUN), store: inspectStore(path.join(driver.home, 'state.db')), desired: want });
     } catch (err) {
@@ -94,6 +113,8 @@ async function killCycles(driver) {
   const range = await findFreeRange(40, { from: 23000 });
   const portRange = `${range}-${range + 39}`;
   const apps = [['s0', false], ['s1', false], ['s2', false], ['s3', false], ['s4', false], ['h0', true], ['h1', true]];
+  ownership = await plantOwnership({ home: driver.home, root: path.join(driver.root, 'foreign'), runVar: MARKER_VAR, runId: RUN });
+  for (const [name, text] of ownership.manifests) driver.writeManifest(`${name}.yaml`, text);
   await driver.up();
   for (let cycle = 1; cycle <= KILLS; cycle++) {
     let churning = true;
@@ -115,7 +136,8 @@ async function killCycles(driver) {
     const problems = await waitConverged(driver, CONVERGE_MS);
     const procs = markedProcesses(MARKER_VAR, RUN).length;
     if (problems.length) for (const p of problems.slice(0, 10)) fail(`kill ${cycle}`, p);
-    log(`kill -9 #${cycle}: ${steps} churn steps; restarted and ${problems.length ? 'NOT converged' : 'converged'} in ${Date.now() - t0} ms; ${procs} live app processes; ${problems.length} problem(s)`);
+    const touched = checkOwnershipNow(`kill ${cycle}`);
+    log(`kill -9 #${cycle}: ${steps} churn steps; restarted and ${problems.length ? 'NOT converged' : 'converged'} in ${Date.now() - t0} ms; ${procs} live app processes; ${problems.length} problem(s); ownership ${touched ? `${touched} TOUCHED` : 'untouched'}`);
   }
 }
 
@@ -228,7 +250,12 @@ async function main() {
     const left = markedProcesses(MARKER_VAR, RUN);
     if (left.length) fail('down', `${left.length} processes left after berth down: ${left.map((p) => `${p.app}/${p.instance} pid ${p.pid}`).join(', ')}`);
     summary.leftAfterDown = left.length;
+    if (ownership) {
+      checkOwnershipNow('after down');
+      summary.ownership = { strangers: ownership.strangers.length, files: ownership.files.length, ...ownershipCounts };
+    }
   } finally {
+    if (ownership) killStrangers(ownership);
     await chaosDriver.cleanup({ marker: MARKER });
   }
   if (FUZZ_CASES > 0) {
@@ -249,6 +276,8 @@ async function main() {
   const rows = [
     ['kill -9 cycles', String(KILLS), failures.filter((f) => f.phase.startsWith('kill')).length === 0 ? 'ok' : `${byPhase.kill} problem(s)`],
     ['processes left after berth down', String(summary.leftAfterDown ?? '-'), summary.leftAfterDown === 0 ? 'ok' : 'FAIL'],
+    ['ownership: strangers + planted/foreign files', summary.ownership ? `${summary.ownership.strangers} + ${summary.ownership.files}` : '-', ''],
+    ['  checked (after each kill -9, after down)', String(summary.ownership?.checks ?? '-'), summary.ownership ? (summary.ownership.problems === 0 ? 'ok (all untouched)' : `FAIL (${summary.ownership.problems} touched)`) : ''],
     ['fuzz cases parsed', String(summary.fuzz?.cases ?? 0), byPhase['fuzz parse'] ? `${byPhase['fuzz parse']} problem(s)` : 'ok'],
     ['  rejected with one-line file:line:col', String(summary.fuzz?.rejected ?? '-'), ''],
     ['  threw instead of an error', String(summary.fuzz?.threw ?? '-'), summary.fuzz?.threw ? 'FAIL' : 'ok'],

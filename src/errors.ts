@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'CONTROLLER_UNAVAILABLE'
   | 'USAGE'
   | 'STORE'
+  | 'UNSAFE_HOME'
   | 'SPAWN_FAILED'
   | 'SYNC_FAILED'
   | 'SOCKET_FAILED'

@@ -5,11 +5,11 @@
  * and exit code 1. Command modules load only when they run, so `berth list`
  * starts fast.
  */
-import path from 'node:path';
-import { homedir } from 'node:os';
 import type { Command, CommandContext } from './command.js';
 import { parseFlags } from './parse-flags.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
+import { checkHome } from '../home/check-home.js';
+import { resolveHome } from '../home/resolve-home.js';
 import { useColour } from '../util/use-colour.js';
 
 export const COMMANDS: Record<string, () => Promise<{ command: Command }>> = {
@@ -103,8 +103,7 @@ function extractHome(argv: string[]): { home?: string; rest: string[] } {
 export function makeContext(home: string | undefined): CommandContext {
   const cwd = process.cwd();
   return {
-    // one state per user and host, as PM2's ~/.pm2, whatever the current folder
-    home: path.resolve(cwd, home ?? (process.env.BERTH_HOME || path.join(homedir(), '.berth'))),
+    home: resolveHome({ flag: home, env: process.env, cwd }),
     cwd,
     env: process.env,
     out: (line) => process.stdout.write(`${line}\n`),
@@ -135,6 +134,8 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const ctx = makeContext(home);
+  // Before anything reads or writes it: a home someone else could have planted things in is refused.
+  checkHome(ctx.home);
   if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
   const parsed = parseFlags(command.name, command.normaliseArgv ? command.normaliseArgv(args) : args, command.options);
   return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);

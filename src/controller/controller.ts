@@ -23,7 +23,8 @@ import type { ActOptions, AppAction, AppInfo, AppsOverview, ControllerApi, Contr
 import { actOnInstance } from './instance-actions.js';
 import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
-import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-processes.js';
+import type { MarkedProcess } from '../process/marked-processes.js';
+import { reapOrphans } from '../instance/reap-orphans.js';
 import type { ReconcileContext } from './reconcile-context.js';
 
 /** The timers the controller arms (resync, ready-condition batching). */
@@ -55,8 +56,8 @@ export interface ControllerOptions {
   /** Watches the manifest directory (default chokidar); null watches nothing. */
   watchManifests?: ((options: WatchOptions) => Watcher) | null;
   loadManifests?: (dir: string) => Promise<DesiredState>;
-  /** Stops processes of this home the store does not record (default: scan /proc for the home marker). */
-  reapOrphans?: (recorded: { pid: number | null; startTime: string | null }[]) => Promise<MarkedProcess[]>;
+  /** Stops processes of this home that no instance row owns (default: the instance layer's reapOrphans, by spawn marker). */
+  reapOrphans?: () => Promise<MarkedProcess[]>;
   timers?: Timers;
   now?: () => number;
   /** Called after shutdown({stopApps}) finished; the CLI exits the process. */
@@ -131,8 +132,8 @@ export class Controller implements ControllerApi {
 
   private async reapOrphans(): Promise<void> {
     const { store, logger, home } = this.opts;
-    const reap = this.opts.reapOrphans ?? ((recorded) => stopOrphanedProcesses(home, recorded));
-    for (const orphan of await reap(store.instances.list())) {
+    const reap = this.opts.reapOrphans ?? (() => reapOrphans(store, home));
+    for (const orphan of await reap()) {
       const message = `stopped process ${orphan.pid}: started for ${orphan.app ?? '?'}/${orphan.instance ?? '?'} by a controller that died before recording it`;
       logger.warn({ app: orphan.app, instance: orphan.instance }, message);
       if (orphan.app) store.events.record({ app: orphan.app, instance: orphan.instance ?? null, type: 'Warning', reason: 'OrphanStopped', message });

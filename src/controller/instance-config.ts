@@ -1,20 +1,17 @@
 /**
  * The config one instance of an app runs: its spec, the spec hash, its
- * ports, and the environment built from them (spec.env + injected variables
- * + the home marker).
+ * ports, and the environment built from them (spec.env + injected
+ * variables; the instance layer adds the spawn marker).
  */
 import type { AppResource } from '../manifest/types.js';
 import type { InstancePorts } from '../ports/types.js';
-import { HOME_MARKER } from '../process/orphaned-processes.js';
 import type { ConfigFor, InstanceConfig } from './controller-deps.js';
 import type { ReconcileContext } from './reconcile-context.js';
 
-type ConfigContext = Pick<ReconcileContext, 'buildEnv' | 'logDir' | 'home'>;
+type ConfigContext = Pick<ReconcileContext, 'buildEnv' | 'logDir'>;
 
 export function instanceConfig(ctx: ConfigContext, resource: AppResource, index: number, ports: InstancePorts, specHash = resource.specHash): InstanceConfig {
   const { env } = ctx.buildEnv({ app: resource.metadata.name, index, ports, specEnv: resource.spec.env });
-  // Marks the process as this home's, so a controller can find it even if the store never learnt its PID.
-  if (ctx.home !== undefined) env[HOME_MARKER] = ctx.home;
   return { app: resource.metadata.name, index, spec: resource.spec, specHash, env, ports, logDir: ctx.logDir };
 }
 

@@ -16,7 +16,7 @@ export interface ReconcileContext {
   logger: Logger;
   /** <home>/logs */
   logDir: string;
-  /** The berth home, set as BERTH_HOME in every instance's environment. */
+  /** The berth home. */
   home?: string;
   buildEnv: BuildEnv;
   desired: () => DesiredState;

@@ -20,6 +20,9 @@ import { socketPathFor } from '../api/api-client.js';
 import { warmSchemaValidators } from '../manifest/schema-validator.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
 import type { PreparedWeb } from '../web/index.js';
+import { startControllerLogRotation } from '../log/rotate-controller-logs.js';
+import { LogOwnership } from '../instance/log-ownership.js';
+import path from 'node:path';
 
 export interface DaemonOptions {
   home: string;
@@ -50,6 +53,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   repairPortAllocations(store, pool, logger);
   const supervisor = new Supervisor({
     store,
+    home,
     ...(sweepIntervalMs ? { sweepIntervalMs } : {}),
     onError: (err, where) => logger.error({ err, key: where.key }, 'instance error'),
   });
@@ -59,6 +63,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   // Before the API socket: a dashboard port in use fails `up` while nothing runs yet.
   const webServer = await web?.start({ home, controller, store, logger });
   const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
+  const stopLogRotation = startControllerLogRotation({ home, slots: new LogOwnership(store, path.join(home, 'logs')), onError: (err) => logger.error({ err }, 'controller log rotation') });
   warmSchemaValidators();
   await controller.start();
   const syncLoop = git ? await startGitSync({ ...git, store, home, dir, logger, onApplied: () => void controller.reloadDesired() }) : undefined;
@@ -66,6 +71,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
     await syncLoop?.stop();
     await api.close();
     await webServer?.close();
+    stopLogRotation();
     store.close();
     logger.info('controller stopped');
   });

@@ -22,6 +22,9 @@ export interface RunProcessInput {
 export interface StopProcessInput {
   /** null when there is nothing to stop (the stop resolves at once). */
   pid: number | null;
+  startTime?: string | null;
+  /** The spawn marker: descendants that left the group and carry it are stopped too. */
+  marker?: string | null;
   signal: NodeJS.Signals;
   timeoutMs: number;
 }
@@ -38,7 +41,7 @@ export type InstanceMachineEvent =
   | { type: 'START' }
   | { type: 'STOP' }
   | { type: 'RESTART' }
-  | { type: 'SPAWNED'; pid: number; startTime: string | null; startedAt: number | null; adopted: boolean }
+  | { type: 'SPAWNED'; pid: number; startTime: string | null; startedAt: number | null; adopted: boolean; marker?: string | null }
   | { type: 'EXITED'; code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }
   | { type: 'SAMPLE'; cpu: number; memory: number };
 
@@ -49,6 +52,8 @@ export interface InstanceContext {
   now: () => number;
   pid: number | null;
   startTime: string | null;
+  /** The spawn marker of the current process (null: none recorded, e.g. adopted from an older berth). */
+  marker: string | null;
   startedAt: number | null;
   restarts: number;
   crashesInRow: number;

@@ -29,6 +29,15 @@ const notProvided = (name: string) => () => {
   throw new Error(`instance machine: actor '${name}' was not provided (use machine.provide or the Supervisor)`);
 };
 
+/** What a stop needs: the group, and the leader's identity and marker for descendants that left it. */
+const stopInput = ({ context }: { context: InstanceContext }): StopProcessInput => ({
+  pid: context.pid,
+  startTime: context.startTime,
+  marker: context.marker,
+  signal: context.config.spec.stopSignal,
+  timeoutMs: context.config.spec.stopTimeoutMs,
+});
+
 export const instanceMachine = setup({
   types: {
     context: {} as InstanceContext,
@@ -65,7 +74,7 @@ export const instanceMachine = setup({
   actions: {
     recordSpawn: assign(({ context, event }) => {
       if (event.type !== 'SPAWNED') return {};
-      return { pid: event.pid, startTime: event.startTime, startedAt: event.startedAt ?? context.now(), adopt: undefined, lastError: null, readiness: readinessFor(context.config), liveness: newProbing(context.config.spec.livenessProbe) };
+      return { pid: event.pid, startTime: event.startTime, marker: event.marker ?? null, startedAt: event.startedAt ?? context.now(), adopt: undefined, lastError: null, readiness: readinessFor(context.config), liveness: newProbing(context.config.spec.livenessProbe) };
     }),
     emitSpawned: emit(({ context, event }) => spawnedEvent(context, event)),
     recordExit: assign(({ context, event }) => {
@@ -77,6 +86,7 @@ export const instanceMachine = setup({
         backoffMs: restartDelay(counts.crashesInRow, context.config.spec),
         pid: null,
         startTime: null,
+        marker: null,
         adopt: undefined,
         lastExitCode: event.code,
         lastExitSignal: event.signal,
@@ -89,6 +99,7 @@ export const instanceMachine = setup({
     recordProcessError: assign(({ event }) => ({
       pid: null,
       startTime: null,
+      marker: null,
       lastExitCode: null,
       lastExitSignal: null,
       lastError: `process actor failed: ${(event as { error?: Error }).error?.message ?? 'unknown error'}`,
@@ -97,7 +108,7 @@ export const instanceMachine = setup({
     countRestart: assign(({ context }) => ({ restarts: context.restarts + 1 })),
     resetCounters: assign({ crashesInRow: 0, unstableExits: 0, stopRequested: false, restartReason: null, restartMessage: null }),
     requestStop: assign({ stopRequested: true }),
-    clearProcess: assign({ pid: null, startTime: null, cpu: undefined, memory: undefined }),
+    clearProcess: assign({ pid: null, startTime: null, marker: null, cpu: undefined, memory: undefined }),
     markManualRestart: assign({ restartReason: 'Restarting' as const, restartMessage: 'Restart requested' }),
     markMemoryRestart: assign(({ context, event }) => memoryRestart(context, event)),
     emitRestartReason: emit(({ context }) => restartEvent(context)),
@@ -116,6 +127,7 @@ export const instanceMachine = setup({
     now: input.now ?? Date.now,
     pid: null,
     startTime: null,
+    marker: null,
     startedAt: null,
     restarts: input.adopt?.restarts ?? 0,
     crashesInRow: 0,
@@ -246,7 +258,7 @@ export const instanceMachine = setup({
       on: { STOP: { actions: 'requestStop' }, RESTART: {} },
       invoke: {
         src: 'stopProcess',
-        input: ({ context }) => ({ pid: context.pid, signal: context.config.spec.stopSignal, timeoutMs: context.config.spec.stopTimeoutMs }),
+        input: stopInput,
         onDone: [
           { guard: 'stopRequested', target: 'stopped', actions: ['emitKilledIfForced', 'clearProcess'] },
           { target: 'running', actions: ['emitKilledIfForced', 'clearProcess', 'countRestart'] },
@@ -259,7 +271,7 @@ export const instanceMachine = setup({
       on: { STOP: {}, RESTART: {} },
       invoke: {
         src: 'stopProcess',
-        input: ({ context }) => ({ pid: context.pid, signal: context.config.spec.stopSignal, timeoutMs: context.config.spec.stopTimeoutMs }),
+        input: stopInput,
         onDone: { target: 'stopped', actions: ['emitKilledIfForced', 'clearProcess'] },
         onError: { target: 'errored', actions: 'recordStopError' },
       },

@@ -7,14 +7,16 @@
 import { fromCallback, fromPromise, type EventObject } from 'xstate';
 import type { ProcessRunner, StopResult } from '../process/process-runner.js';
 import type { Sweeper } from '../process/sweep.js';
-import { resolveLogPaths } from '../process/log-paths.js';
 import { runProbe, type ProbeResult } from './probes/run-probe.js';
 import { isGroupListening } from '../process/listening-sockets.js';
 import type { InstanceMachineEvent, ProbeInput, RunProcessInput, StopProcessInput } from './instance-machine-types.js';
 import { primaryPort } from '../ports/types.js';
 import { findAcceptor } from '../socket/accept-readiness.js';
-import type { ListenSocketHandOver } from '../socket/spawn-with-socket.js';
 import type { InstanceConfig } from './types.js';
+import type { SpawnRecords } from './spawn-records.js';
+import type { InstanceLogs, LogFiles } from './log-files.js';
+import { childEnv } from './child-env.js';
+import { logPathsOf, spawnInstance, type SocketSource } from './spawn-instance.js';
 
 /** How long a spawned child that the sweep saw vanish may take to deliver its 'exit' (with the code). */
 const EXIT_EVENT_GRACE_MS = 100;
@@ -22,24 +24,17 @@ const EXIT_EVENT_GRACE_MS = 100;
 export interface ProcessActorDeps {
   runner: ProcessRunner;
   sweeper: Sweeper;
+  /** Records each spawn's marker before the spawn, and drops it once the process and its leftovers are gone. */
+  spawns: SpawnRecords;
+  /** The log files berth owns, opened for each spawn and held for rotation while the process runs. */
+  logs: LogFiles;
   now?: () => number;
   /** spec.socket apps: the socket a spawn inherits, and its inode for accept readiness (socket-registry.ts). */
-  sockets?: {
-    handOverFor(config: InstanceConfig): Promise<ListenSocketHandOver | undefined>;
-    inodeOf(config: InstanceConfig): string | undefined;
-  };
+  sockets?: SocketSource;
+  /** A store write or clean-up that failed outside the machine's view. */
+  onError?: (err: unknown) => void;
 }
 
-/** process.env + config.env, config.env winning. */
-export function childEnv(config: InstanceConfig): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  return Object.assign(env, config.env);
-}
-
-/**
- * @example instanceMachine.provide({ actors: createProcessActors({ runner: realProcessRunner, sweeper }) })
- */
 /**
  * Every sample as an actor event made a new snapshot per instance per tick,
  * and the subscribers' work with it: an idle app's numbers barely move, so
@@ -53,7 +48,20 @@ export function worthReporting(config: InstanceConfig, last: { cpu: number; memo
   return Math.abs(next.cpu - last.cpu) >= 0.5 || Math.abs(next.memory - last.memory) >= last.memory * 0.01;
 }
 
-export function createProcessActors({ runner, sweeper, now = Date.now, sockets }: ProcessActorDeps) {
+/**
+ * @example instanceMachine.provide({ actors: createProcessActors({ runner: realProcessRunner, sweeper, spawns, logs }) })
+ */
+export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.now, onError = () => {}, sockets }: ProcessActorDeps) {
+  /** The marker's record goes once nothing of its process is left. */
+  const endSpawn = (marker: string | null | undefined) => {
+    if (!marker) return;
+    try {
+      spawns.ended(marker);
+    } catch (err) {
+      onError(err);
+    }
+  };
+
   const runProcess = fromCallback<EventObject, RunProcessInput>(({ input, sendBack }) => {
     const send = (event: InstanceMachineEvent) => sendBack(event);
     const { config, adopt } = input;
@@ -64,13 +72,30 @@ export function createProcessActors({ runner, sweeper, now = Date.now, sockets }
     let graceTimer: NodeJS.Timeout | undefined;
     let lastSample: { cpu: number; memory: number } | undefined;
 
+    let running: { pid: number; startTime: string | null; marker: string | null } | undefined;
+    let files: InstanceLogs | undefined;
+
     const finish = (exit: { code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }) => {
       if (finished || disposed) return;
       finished = true;
       clearTimeout(graceTimer);
       unwatch?.();
       unlisten?.();
-      send({ type: 'EXITED', ...exit });
+      if (!running) {
+        files?.release();
+        return send({ type: 'EXITED', ...exit });
+      }
+      // KillMode=control-group: what the main process left behind (its group, and descendants that left
+      // it but carry its marker) is stopped before the exit is reported, so a restart never meets it.
+      const { pid, startTime, marker } = running;
+      runner
+        .stop({ pid, startTime, marker, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs })
+        .catch((err: unknown) => onError(err))
+        .then(() => {
+          endSpawn(marker);
+          files?.release();
+          if (!disposed) send({ type: 'EXITED', ...exit });
+        });
     };
     const watch = (pid: number, startTime: string | null, spawned: boolean) => {
       unwatch = sweeper.watch({
@@ -94,7 +119,10 @@ export function createProcessActors({ runner, sweeper, now = Date.now, sockets }
       queueMicrotask(() => {
         if (disposed) return;
         if (current !== undefined && current === adopt.startTime) {
-          send({ type: 'SPAWNED', pid: adopt.pid, startTime: current, startedAt: adopt.startedAt, adopted: true });
+          running = { pid: adopt.pid, startTime: current, marker: adopt.marker ?? null };
+          // Held for rotation only: the process already writes to its files.
+          logs.acquire(logPathsOf(config), config.spec.logs).then((held) => (disposed || finished ? held.release() : (files = held)), onError);
+          send({ type: 'SPAWNED', pid: adopt.pid, startTime: current, startedAt: adopt.startedAt, adopted: true, marker: adopt.marker ?? null });
           watch(adopt.pid, current, false);
         } else {
           const why = current === undefined ? 'is gone' : `now belongs to another process (start time ${current}, recorded ${adopt.startTime})`;
@@ -102,26 +130,30 @@ export function createProcessActors({ runner, sweeper, now = Date.now, sockets }
         }
       });
     } else {
-      const paths = resolveLogPaths({ app: config.app, index: config.index, logDir: config.logDir, logs: config.spec.logs });
-      // A crash restart gets the same socket at once: clients waited in its queue meanwhile.
-      Promise.resolve(sockets?.handOverFor(config))
-        .then((listenSocket) => runner.spawn({ script: config.spec.script, args: config.spec.args, cwd: config.spec.cwd, env: childEnv(config), shell: config.spec.shell, stdoutPath: paths.out, stderrPath: paths.err, ...(listenSocket ? { listenSocket } : {}) }))
-        .then(
-          (child) => {
-            if (disposed) {
-              // Nobody will ever know about this process (the actor went away mid-spawn): do not leak it.
-              void runner.stop({ pid: child.pid, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs }).catch(() => {});
-              return;
-            }
-            send({ type: 'SPAWNED', pid: child.pid, startTime: child.startTime, startedAt: now(), adopted: false });
-            unlisten = child.onExit((exit) => finish(exit));
-            if (!finished) watch(child.pid, child.startTime, true);
-          },
-          (err: unknown) => finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true }),
-        );
+      spawnInstance(config, { runner, spawns, logs, onError, sockets }).then(
+        (spawned) => {
+          const { child, marker } = spawned;
+          if (disposed) {
+            // Nobody will ever know about this process (the actor went away mid-spawn): do not leak it.
+            void runner
+              .stop({ pid: child.pid, startTime: child.startTime, marker, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs })
+              .then(() => endSpawn(marker), onError)
+              .finally(() => spawned.logs.release());
+            return;
+          }
+          files = spawned.logs;
+          running = { pid: child.pid, startTime: child.startTime, marker };
+          send({ type: 'SPAWNED', pid: child.pid, startTime: child.startTime, startedAt: now(), adopted: false, marker });
+          unlisten = child.onExit((exit) => finish(exit));
+          if (!finished) watch(child.pid, child.startTime, true);
+        },
+        (err: unknown) => finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true }),
+      );
     }
     return () => {
       disposed = true;
+      // The process keeps its own descriptors; berth stops checking the files' sizes.
+      files?.release();
       clearTimeout(graceTimer);
       unwatch?.();
       unlisten?.();
@@ -130,7 +162,9 @@ export function createProcessActors({ runner, sweeper, now = Date.now, sockets }
 
   const stopProcess = fromPromise<StopResult, StopProcessInput>(async ({ input, signal }) => {
     if (input.pid === null) return { forced: false };
-    return runner.stop({ pid: input.pid, signal: input.signal, timeoutMs: input.timeoutMs, abortSignal: signal });
+    const result = await runner.stop({ pid: input.pid, startTime: input.startTime, marker: input.marker, signal: input.signal, timeoutMs: input.timeoutMs, abortSignal: signal });
+    if (!signal.aborted) endSpawn(input.marker);
+    return result;
   });
 
   const probe = fromPromise<ProbeResult, ProbeInput>(async ({ input, signal }) => {

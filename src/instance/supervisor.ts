@@ -5,9 +5,8 @@
  * instance row. The controller only says which (app, index) should run which
  * config, and asks (docs/ARCHITECTURE.md, "instance").
  */
-import { createActor, type AnyActorLogic } from 'xstate';
+import { createActor } from 'xstate';
 import { BerthError } from '../errors.js';
-import type { ProcessRunner } from '../process/process-runner.js';
 import { realProcessRunner } from '../process/real-process-runner.js';
 import { Sweeper } from '../process/sweep.js';
 import { instanceMachine } from './instance-machine.js';
@@ -15,43 +14,23 @@ import { createProcessActors } from './process-actors.js';
 import { InstanceHandle, statusOf } from './instance-handle.js';
 import { InstanceRegistry, isEnded } from './instance-registry.js';
 import { InstanceRows, type InstanceStore } from './instance-rows.js';
-import { startLogRotation } from './log-rotation.js';
+import { SpawnRecords } from './spawn-records.js';
+import { markerHome } from '../process/spawn-marker.js';
+import path from 'node:path';
+import { LogFiles } from './log-files.js';
+import { LogOwnership } from './log-ownership.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
-import { SocketRegistry, type ListenSocketsStore, type ListenSocketState, type SocketRegistryOptions } from './socket-registry.js';
+import { SocketRegistry, type ListenSocketState } from './socket-registry.js';
 import { pidsOf, socketPortsOf } from './socket-use.js';
 import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
+import type { Clock, SupervisorOptions } from './supervisor-options.js';
 
 export type { InstanceStore };
-
-/** XState's scheduler clock (not exported by name from 'xstate'). */
-export interface Clock {
-  setTimeout(fn: (...args: unknown[]) => void, timeout: number): unknown;
-  clearTimeout(id: unknown): void;
-  now?(): number;
-}
-
-export interface SupervisorOptions {
-  store: InstanceStore & { listenSockets: ListenSocketsStore };
-  runner?: ProcessRunner;
-  /** Period of the batched liveness/usage sweep. */
-  sweepIntervalMs?: number;
-  /** How often the sweep checks log sizes for rotation (default 10 s). */
-  logRotationCheckMs?: number;
-  sweeper?: Sweeper;
-  /** XState clock for the actors' timers (tests: SimulatedClock). */
-  clock?: Clock;
-  now?: () => number;
-  /** Replaces some of the machine's actors (tests). */
-  actors?: Partial<Record<'runProcess' | 'stopProcess' | 'probe', AnyActorLogic>>;
-  /** How listening sockets are opened and taken back (tests: a take that fails). */
-  sockets?: Pick<SocketRegistryOptions, 'open' | 'take'>;
-  /** Anything that went wrong outside an instance's own lifecycle (actor error, store write, sweep). Never thrown. */
-  onError?: (err: unknown, where: { key?: string }) => void;
-}
+export type { Clock, SupervisorOptions } from './supervisor-options.js';
 
 /**
  * @example
- * const supervisor = new Supervisor({ store });
+ * const supervisor = new Supervisor({ store, home });
  * supervisor.start(config);
  * await supervisor.get(config.app, config.index)!.waitReady();
  */
@@ -59,6 +38,7 @@ export class Supervisor {
   readonly sweeper: Sweeper;
   readonly sockets: SocketRegistry;
   private readonly rows: InstanceRows;
+  private readonly spawns: SpawnRecords;
   private readonly registry = new InstanceRegistry({ onTakeOver: (handle) => this.persistSnapshot(handle, true) });
   private readonly machine;
   private readonly clock: Clock | undefined;
@@ -68,18 +48,20 @@ export class Supervisor {
   private readonly changeListeners = new Set<(app: string) => void>();
   private readonly stopRotation: () => void;
 
-  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, sockets, onError = () => {} }: SupervisorOptions) {
+  constructor({ store, home, runner = realProcessRunner, sweepIntervalMs = 1_000, sweeper, clock, now, actors = {}, sockets, onError = () => {} }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
+    this.spawns = new SpawnRecords(store, markerHome(home));
     const [livePids, portsInUse] = [(app: string) => pidsOf(this.rows.list(app), this.registry.of(app)), (app: string) => socketPortsOf(this.registry.of(app))];
     this.sockets = new SocketRegistry({ table: store.listenSockets, livePids, portsInUse, onEvent: (app, reason, message) => this.recordEvent(app, null, 'Normal', reason, message), ...sockets });
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
     this.sweeper = sweeper ?? new Sweeper({ intervalMs: sweepIntervalMs, onError: (err) => onError(err, {}) });
-    const real = createProcessActors({ runner, sweeper: this.sweeper, now: this.now, sockets: this.sockets });
+    const logs = new LogFiles(new LogOwnership(store, path.join(home, 'logs')), (err) => onError(err, {}));
+    const real = createProcessActors({ runner, sweeper: this.sweeper, spawns: this.spawns, logs, now: this.now, sockets: this.sockets, onError: (err) => onError(err, {}) });
     this.machine = instanceMachine.provide({ actors: { ...real, ...actors } as typeof real });
-    const running = () => this.list({ all: true }).filter((h) => h.snapshot().pid !== null).map((h) => h.config);
-    this.stopRotation = startLogRotation({ sweeper: this.sweeper, running, checkEveryMs: logRotationCheckMs, now: this.now });
+    // Sizes are checked on every tick (one fstat per open log file), so rotation bounds disk use.
+    this.stopRotation = this.sweeper.addTask(() => logs.checkSizes());
   }
 
   // ---- what runs ----
@@ -137,7 +119,8 @@ export class Supervisor {
     const adopted: number[] = [];
     for (const row of this.rows.list(app)) {
       if (this.registry.get(app, row.index) || row.pid === null || row.startTime === null) continue;
-      this.start(configFor(row.index, row.specHash), { pid: row.pid, startTime: row.startTime, startedAt: row.startedAt, restarts: row.restarts });
+      const marker = this.spawns.markerOf(app, row.index, row.pid, row.startTime) ?? null;
+      this.start(configFor(row.index, row.specHash), { pid: row.pid, startTime: row.startTime, startedAt: row.startedAt, restarts: row.restarts, marker });
       adopted.push(row.index);
     }
     return adopted;

@@ -13,7 +13,7 @@ export interface InstanceConfig {
   index: number;
   spec: AppSpec;
   specHash: string;
-  /** spec.env + injected port/instance variables (ports/buildInstanceEnv). Merged over process.env at spawn. */
+  /** spec.env + injected port/instance variables (ports/buildInstanceEnv). Merged over process.env at spawn, with the spawn marker. */
   env: Record<string, string>;
   /** The ports the store holds for this instance; primaryPort(ports) is the default readiness check. */
   ports: InstancePorts;
@@ -28,6 +28,8 @@ export interface AdoptedProcess {
   startTime: string;
   startedAt: number | null;
   restarts: number;
+  /** The marker it was spawned with, when the store recorded one. */
+  marker?: string | null;
 }
 
 export interface InstanceSnapshot {

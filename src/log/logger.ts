@@ -9,6 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { useColour } from '../util/use-colour.js';
+import { openControllerLog } from './open-controller-log.js';
 
 export type { Logger };
 
@@ -49,8 +50,8 @@ export function createLogger({ home, level = process.env.BERTH_LOG_LEVEL ?? 'inf
   const streams: pino.StreamEntry[] = [];
   if (destination) streams.push({ level: level as pino.Level, stream: destination });
   else if (home) {
-    mkdirSync(path.join(home, 'logs'), { recursive: true });
-    streams.push({ level: level as pino.Level, stream: pino.destination({ dest: path.join(home, 'logs', 'controller.log'), mkdir: true, sync: false }) });
+    mkdirSync(path.join(home, 'logs'), { recursive: true, mode: 0o700 });
+    streams.push({ level: level as pino.Level, stream: pino.destination({ fd: openControllerLog(path.join(home, 'logs', 'controller.log')), sync: false }) });
   }
   if (console) streams.push({ level: level as pino.Level, stream: conciseStream(console, useColour(console)) });
   return pino({ level, base: { pid: process.pid } }, pino.multistream(streams));

@@ -71,6 +71,8 @@ export function normaliseAppSpec(input: AppSpecInput, manifestDir: string): AppS
     cwd,
     env,
     envFile: envFiles.map(resolve),
+    // Only `false` is stored: a default written out would change every existing app's spec hash and restart it.
+    inheritEnv: input.inheritEnv === false ? false : undefined,
     shell: input.shell ?? false,
     instances: input.instances ?? 1,
     port: input.port === undefined ? undefined : formatPortSpec(parsePortSpec(input.port)),

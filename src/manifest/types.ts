@@ -81,6 +81,8 @@ export interface AppSpec {
   env: Record<string, string>;
   /** Absolute paths of the dotenv files merged into env ([] when none). */
   envFile: string[];
+  /** false: the app gets only PATH, HOME, LANG, USER of the controller's environment. Absent means true (kept out of the spec hash). */
+  inheritEnv?: false;
   shell: boolean;
   instances: number;
   /** Normalised port spec: "3000", "3000-3003" or "auto:5000-5100". */

@@ -2,7 +2,7 @@
  * Where an instance's log files are: the default `<logDir>/<app>-<index>.{out,err}.log`
  * or the app's spec.logs, and which of them exist (for `berth logs`).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { LogSpec } from '../manifest/types.js';
 
@@ -71,8 +71,8 @@ export function listLogFiles({ app, index, logDir, logs }: LogTarget): LogFile[]
       if (seen.has(file)) continue;
       seen.add(file);
       try {
-        statSync(file);
-        files.push({ app, index: i, stream, file, shared: logs?.[stream] !== undefined });
+        // Regular files only: a symlink or FIFO at a log path is never berth's (and a FIFO would block the reader).
+        if (lstatSync(file).isFile()) files.push({ app, index: i, stream, file, shared: logs?.[stream] !== undefined });
       } catch {
         // never written
       }

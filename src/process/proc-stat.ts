@@ -85,14 +85,19 @@ export function isSameProcess(pid: number, startTime: string | null): boolean {
   return current !== undefined && (startTime === null || current === startTime);
 }
 
-/** Every process whose process group is `pgid` (a full /proc scan: only used while stopping). */
-export function listProcessGroup(pgid: number): ProcStat[] {
-  const members: ProcStat[] = [];
+/** Every live process's stat, in one pass over /proc (zombies included: callers decide). */
+export function listProcesses(): ProcStat[] {
+  const all: ProcStat[] = [];
   for (const name of readdirSync('/proc')) {
     const first = name.charCodeAt(0);
     if (first < 48 || first > 57) continue;
     const stat = readProcStat(Number(name));
-    if (stat && stat.pgrp === pgid) members.push(stat);
+    if (stat) all.push(stat);
   }
-  return members;
+  return all;
+}
+
+/** Every process whose process group is `pgid` (a full /proc scan: only used while stopping). */
+export function listProcessGroup(pgid: number): ProcStat[] {
+  return listProcesses().filter((stat) => stat.pgrp === pgid);
 }

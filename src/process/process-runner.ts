@@ -11,8 +11,9 @@ export interface SpawnRequest {
   env: Record<string, string>;
   /** Run through /bin/sh -c (only when the manifest says shell: true). */
   shell: boolean;
-  stdoutPath: string;
-  stderrPath: string;
+  /** Descriptors of the log files the child writes to itself (opened by berth, which closes its own copies). */
+  stdout: number;
+  stderr: number;
   /** spec.socket: the listening socket the child inherits as fd 3 (src/socket, systemd's protocol). */
   listenSocket?: { fd: number; port: number; name: string };
 }
@@ -31,8 +32,11 @@ export interface SpawnedProcess {
 }
 
 export interface StopRequest {
-  /** The process group leader (berth spawns every app as its own group). */
+  /** The process group leader (berth spawns every app as its own group); it may have exited already. */
   pid: number;
+  /** The leader's start time and spawn marker: descendants that left the group (setsid) and carry the marker are stopped too. */
+  startTime?: string | null;
+  marker?: string | null;
   signal: NodeJS.Signals;
   timeoutMs: number;
   abortSignal?: AbortSignal;

@@ -3,8 +3,11 @@
  * the newest rotated copy) and following new lines as `tail -F` does.
  */
 import { open } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { constants, statSync } from 'node:fs';
 import { listLogFiles, type LogFile, type LogTarget } from './log-paths.js';
+
+/** Never through a symlink, never waiting on a FIFO. */
+const READ_FLAGS = constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK;
 
 export interface LogLine {
   app: string;
@@ -42,7 +45,7 @@ export async function tailFile(file: string, count: number): Promise<string[]> {
   if (count <= 0) return [];
   let handle;
   try {
-    handle = await open(file, 'r');
+    handle = await open(file, READ_FLAGS);
   } catch {
     return [];
   }
@@ -104,7 +107,7 @@ export function followLogs(target: LogTarget | (() => LogFile[]), onLine: (line:
         const size = safeSize(file);
         if (size < state.offset) state.offset = 0;
         if (size === state.offset) continue;
-        const handle = await open(file, 'r');
+        const handle = await open(file, READ_FLAGS);
         try {
           const buffer = Buffer.alloc(size - state.offset);
           const { bytesRead } = await handle.read(buffer, 0, buffer.length, state.offset);

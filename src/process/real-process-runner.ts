@@ -1,15 +1,15 @@
 /**
  * The ProcessRunner that touches the real system: spawn-process.ts,
- * stop-process-group.ts and /proc.
+ * stop-instance-processes.ts and /proc.
  */
 import type { ProcessRunner } from './process-runner.js';
 import { spawnProcess } from './spawn-process.js';
-import { stopProcessGroup } from './stop-process-group.js';
+import { stopInstanceProcesses } from './stop-instance-processes.js';
 import { readStartTime } from './proc-stat.js';
 
 /** @example const child = await realProcessRunner.spawn(request); */
 export const realProcessRunner: ProcessRunner = {
   spawn: spawnProcess,
-  stop: stopProcessGroup,
+  stop: stopInstanceProcesses,
   identify: readStartTime,
 };

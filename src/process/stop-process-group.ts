@@ -1,39 +1,69 @@
 /**
- * Stops an app in two steps, as execa's kill does: its stop signal to the
- * whole process group, then SIGKILL to the group after a timeout. The timer
- * is tied to an AbortSignal so an aborted stop leaves nothing behind.
+ * Stops processes in two steps, as execa's kill does: the stop signal, then
+ * SIGKILL after a timeout. The targets are process groups (berth spawns each
+ * instance as its own group) and single processes known by (pid, start
+ * time), so a PID the kernel gave to someone else is never signalled. The
+ * timer is tied to an AbortSignal so an aborted stop leaves nothing behind.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listProcessGroup } from './proc-stat.js';
+import { listProcessGroup, readStartTime } from './proc-stat.js';
 import type { StopRequest, StopResult } from './process-runner.js';
 
 const POLL_MS = 25;
 /** After SIGKILL the kernel needs a moment; past this something is badly wrong (D state). */
 const KILL_WAIT_MS = 5_000;
 
+/** What to stop: whole groups by id, single processes by identity. */
+export interface ProcessSet {
+  groups: number[];
+  processes?: { pid: number; startTime: string }[];
+}
+
 /**
  * Resolves once no live member of the group `pid` remains.
  *
  * @example await stopProcessGroup({ pid: 4242, signal: 'SIGTERM', timeoutMs: 10_000 }); // { forced: false }
  */
-export async function stopProcessGroup({ pid, signal, timeoutMs, abortSignal }: StopRequest): Promise<StopResult> {
-  if (!signalGroup(pid, signal)) return { forced: false };
-  if (await waitGroupGone(pid, timeoutMs, abortSignal)) return { forced: false };
+export function stopProcessGroup({ pid, signal, timeoutMs, abortSignal }: StopRequest): Promise<StopResult> {
+  return stopProcessSet({ groups: [pid] }, { signal, timeoutMs, abortSignal });
+}
+
+/**
+ * Sends `signal` to every target, waits until all are gone, SIGKILLs what
+ * is left after `timeoutMs`.
+ *
+ * @example await stopProcessSet({ groups: [4242], processes: [{ pid: 4300, startTime: '81234' }] }, { signal: 'SIGTERM', timeoutMs: 10_000 });
+ */
+export async function stopProcessSet(set: ProcessSet, { signal, timeoutMs, abortSignal }: Omit<StopRequest, 'pid'>): Promise<StopResult> {
+  if (!signalSet(set, signal)) return { forced: false };
+  if (await waitGone(set, timeoutMs, abortSignal)) return { forced: false };
   if (abortSignal?.aborted) return { forced: false };
-  signalGroup(pid, 'SIGKILL');
-  await waitGroupGone(pid, KILL_WAIT_MS, abortSignal);
+  signalSet(set, 'SIGKILL');
+  await waitGone(set, KILL_WAIT_MS, abortSignal);
   return { forced: true };
 }
 
 /** Sends `signal` to the group; false when the group no longer exists. */
 export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
+  return signalPid(-pgid, signal);
+}
+
+function signalPid(pid: number, signal: NodeJS.Signals | 0): boolean {
   try {
-    process.kill(-pgid, signal);
+    process.kill(pid, signal);
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ESRCH') return false;
     throw err;
   }
+}
+
+/** True when anything of the set was there to signal. */
+function signalSet(set: ProcessSet, signal: NodeJS.Signals): boolean {
+  let any = false;
+  for (const group of set.groups) if (signalGroup(group, signal)) any = true;
+  for (const p of set.processes ?? []) if (readStartTime(p.pid) === p.startTime && signalPid(p.pid, signal)) any = true;
+  return any;
 }
 
 /**
@@ -46,9 +76,13 @@ export function isGroupAlive(pgid: number): boolean {
   return listProcessGroup(pgid).some((member) => member.state !== 'Z');
 }
 
-async function waitGroupGone(pgid: number, timeoutMs: number, abortSignal?: AbortSignal): Promise<boolean> {
+function isSetAlive(set: ProcessSet): boolean {
+  return set.groups.some(isGroupAlive) || (set.processes ?? []).some((p) => readStartTime(p.pid) === p.startTime);
+}
+
+async function waitGone(set: ProcessSet, timeoutMs: number, abortSignal?: AbortSignal): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (isGroupAlive(pgid)) {
+  while (isSetAlive(set)) {
     if (Date.now() >= deadline || abortSignal?.aborted) return false;
     try {
       await sleep(Math.min(POLL_MS, Math.max(1, deadline - Date.now())), undefined, { signal: abortSignal });

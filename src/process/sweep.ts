@@ -1,14 +1,16 @@
 /**
  * The one periodic, batched supervision sweep. Every tick it reads each
  * watched pid's /proc/<pid>/stat once: alive, not a zombie, same start time,
- * and from the same read its CPU time and RSS. (pidusage read the same file a
+ * and from the same read its CPU time and RSS, summed with the other members
+ * of its process group (group-usage.ts). (pidusage read the same file a
  * second time per pid per tick; at 100 instances that second pass was half
  * of the controller's idle CPU.) Spawned and adopted processes go through
  * the same path; adopted ones send us no 'exit'. The timer runs only while
  * something is watched, and is unref()'d.
  */
 import { execFileSync } from 'node:child_process';
-import { CLOCK_TICKS_PER_SECOND, readProcStat, type ProcStat } from './proc-stat.js';
+import { listProcesses, readProcStat, type ProcStat } from './proc-stat.js';
+import { GroupUsage } from './group-usage.js';
 let pageSize: number | undefined;
 
 /** The kernel's page size (4 KiB on x86-64, 4 or 64 KiB on arm64), asked once. */
@@ -24,9 +26,9 @@ function systemPageSize(): number {
 }
 
 export interface ProcessSample {
-  /** Percent of one core since the previous sample. */
+  /** Percent of one core since the previous sample, the whole process group. */
   cpu: number;
-  /** Resident set size, bytes. */
+  /** Resident set size of the whole process group, bytes. */
   memory: number;
 }
 
@@ -44,6 +46,10 @@ export type SampleUsage = (pids: number[]) => Promise<Record<string, ProcessSamp
 export interface SweeperOptions {
   intervalMs?: number;
   readStat?: (pid: number) => ProcStat | undefined;
+  /** Every process's stat, for finding the members of the watched groups (default: a /proc scan). */
+  listStats?: () => ProcStat[];
+  /** Group members are looked for every this many ticks (default 5). */
+  discoverEveryTicks?: number;
   /** Replaces the usage computed from /proc stat (tests). */
   sampleUsage?: SampleUsage;
   now?: () => number;
@@ -63,16 +69,16 @@ export class Sweeper {
   private readonly readStat: (pid: number) => ProcStat | undefined;
   private readonly sampleUsage: SampleUsage | undefined;
   private readonly now: () => number;
-  /** Per target: CPU ticks and time at the previous tick, for the CPU percentage. */
-  private readonly previous = new WeakMap<SweepTarget, { ticks: number; at: number }>();
+  private readonly usage: GroupUsage<SweepTarget>;
   private readonly onError: (err: unknown) => void;
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private closed = false;
 
-  constructor({ intervalMs = 1_000, readStat = readProcStat, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
+  constructor({ intervalMs = 1_000, readStat = readProcStat, listStats = listProcesses, discoverEveryTicks, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
     this.intervalMs = intervalMs;
     this.readStat = readStat;
+    this.usage = new GroupUsage({ readStat, listStats, discoverEveryTicks });
     this.sampleUsage = sampleUsage;
     this.now = now;
     this.onError = onError;
@@ -148,12 +154,11 @@ export class Sweeper {
         this.onError(err);
       }
     } else {
+      this.usage.begin(new Map(live.map(({ target }) => [target, target.pid])));
       for (const { target, stat } of live) {
-        const before = this.previous.get(target);
-        this.previous.set(target, { ticks: stat.cpuTicks, at });
         // A CPU percentage needs two readings: the first reports memory and 0 %.
-        const cpu = before && at > before.at ? ((stat.cpuTicks - before.ticks) / CLOCK_TICKS_PER_SECOND / ((at - before.at) / 1000)) * 100 : 0;
-        this.safely(() => target.onSample({ cpu: Math.max(0, Math.round(cpu * 10) / 10), memory: stat.rssPages * systemPageSize() }));
+        const { cpu, rssPages } = this.usage.sample(target, stat, at);
+        this.safely(() => target.onSample({ cpu, memory: rssPages * systemPageSize() }));
       }
     }
     for (const task of this.tasks) {

@@ -128,7 +128,6 @@ export const migrations: Migration[] = [
       `);
     },
   },
-  // Versions 4 and 5 are reserved by other branches (issue #17 phase 2 takes 6).
   {
     version: 4,
     description: 'listening sockets berth owns for spec.socket apps (inode, to take them back after a restart)',
@@ -142,6 +141,29 @@ export const migrations: Migration[] = [
           inode TEXT NOT NULL,
           opened_at INTEGER NOT NULL,
           PRIMARY KEY (app, port)
+        );
+      `);
+    },
+  },
+  {
+    version: 5,
+    description: 'spawn markers recorded before each spawn (orphan clean-up matches them exactly); the log files berth created',
+    up: (db) => {
+      db.exec(`
+        CREATE TABLE spawns (
+          marker TEXT PRIMARY KEY,
+          app TEXT NOT NULL,
+          idx INTEGER NOT NULL,
+          pid INTEGER,
+          start_time TEXT,
+          created_at INTEGER NOT NULL
+        );
+        CREATE INDEX spawns_instance ON spawns (app, idx);
+        CREATE TABLE log_files (
+          path TEXT PRIMARY KEY,
+          dev TEXT NOT NULL,
+          ino TEXT NOT NULL,
+          created_at INTEGER NOT NULL
         );
       `);
     },

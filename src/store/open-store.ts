@@ -7,11 +7,15 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrations.js';
+import { prepareStateFile } from './state-file.js';
 
 export type Db = Database.Database;
 
 export function openDatabase(file: string, { readonly = false }: { readonly?: boolean } = {}): Db {
-  if (file !== ':memory:') mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  if (file !== ':memory:') {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    prepareStateFile(file);
+  }
   const db = new Database(file, { readonly: false, timeout: 5_000 });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

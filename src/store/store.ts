@@ -14,6 +14,8 @@ import { PortAllocationsTable } from './port-allocations-table.js';
 import { SyncTable } from './sync-table.js';
 import { InstanceStopsTable } from './instance-stops-table.js';
 import { ListenSocketsTable } from './listen-sockets-table.js';
+import { SpawnsTable } from './spawns-table.js';
+import { LogFilesTable } from './log-files-table.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -29,6 +31,8 @@ export class Store {
   readonly meta: MetaTable;
   readonly instanceStops: InstanceStopsTable;
   readonly listenSockets: ListenSocketsTable;
+  readonly spawns: SpawnsTable;
+  readonly logFiles: LogFilesTable;
 
   constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
     this.apps = new AppsTable(db, now);
@@ -40,6 +44,8 @@ export class Store {
     this.meta = new MetaTable(db);
     this.instanceStops = new InstanceStopsTable(db, now);
     this.listenSockets = new ListenSocketsTable(db, now);
+    this.spawns = new SpawnsTable(db, now);
+    this.logFiles = new LogFilesTable(db, now);
   }
 
   /**

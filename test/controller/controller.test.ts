@@ -9,7 +9,7 @@ import pino from 'pino';
 import { Controller } from '../../src/controller/controller.js';
 import type { WatchOptions } from '../../src/controller/manifest-watcher.js';
 import { desiredStateFrom, loadManifestDir, type ManifestText } from '../../src/manifest/load-manifest-dir.js';
-import type { MarkedProcess } from '../../src/process/orphaned-processes.js';
+import type { MarkedProcess } from '../../src/process/marked-processes.js';
 import { buildInstanceEnv } from '../../src/ports/instance-env.js';
 import { FakeSupervisor } from '../helpers/fake-supervisor.js';
 import { FakePorts } from '../helpers/fake-ports.js';
@@ -98,7 +98,7 @@ test('restart and reload go through the planner: restart in place, reload replac
 });
 
 test('processes a dead controller never recorded are reported as OrphanStopped events', async () => {
-  const { store, files, controller } = setup({ orphans: [{ pid: 4242, startTime: '1', app: 'web', instance: 0 }] });
+  const { store, files, controller } = setup({ orphans: [{ pid: 4242, startTime: '1', pgrp: 4242, marker: 'x', app: 'web', instance: 0 }] });
   files.set('web.yaml', app('web', 'port: 3000'));
   await controller.start();
   await controller.settle();

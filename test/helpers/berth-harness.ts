@@ -28,12 +28,19 @@ export class BerthHarness {
   controller?: ChildProcess;
   controllerOutput = '';
 
+  /** Extra environment for every berth process (`BERTH_HOME` exported, say). */
+  env: NodeJS.ProcessEnv = {};
+
   private constructor(readonly root: string, readonly home: string, readonly dir: string, readonly user: { uid: number; gid: number } | undefined) {}
 
-  /** `user`: run the controller and the CLI as that user (the test runs as root); the temp folders become theirs. */
-  static async create({ user }: { user?: { uid: number; gid: number } } = {}): Promise<BerthHarness> {
+  /**
+   * `user`: run the controller and the CLI as that user (the test runs as root); the temp folders become theirs.
+   * `env`: extra environment for every berth process.
+   */
+  static async create({ user, env = {} }: { user?: { uid: number; gid: number }; env?: NodeJS.ProcessEnv | ((home: string) => NodeJS.ProcessEnv) } = {}): Promise<BerthHarness> {
     const root = await mkdtemp(path.join(tmpdir(), 'berth-e2e-'));
     const harness = new BerthHarness(root, path.join(root, 'home'), path.join(root, 'manifests'), user);
+    harness.env = typeof env === 'function' ? env(harness.home) : env;
     await mkdir(harness.dir, { recursive: true });
     if (user) for (const dir of [root, harness.dir]) await chown(dir, user.uid, user.gid);
     return harness;
@@ -41,7 +48,7 @@ export class BerthHarness {
 
   cli(args: string[], { input, cwd, env }: { input?: string; cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<CliResult> {
     return new Promise((resolve) => {
-      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000, env: env ?? process.env, ...this.user }, (err, stdout, stderr) => {
+      const child = execFile(process.execPath, [BIN, '--home', this.home, ...args], { cwd: cwd ?? this.root, timeout: 120_000, env: env ?? { ...process.env, ...this.env }, ...this.user }, (err, stdout, stderr) => {
         const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
         resolve({ code, stdout, stderr });
       });
@@ -85,6 +92,7 @@ export class BerthHarness {
       cwd: this.root,
       ...this.user,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...this.env },
     });
     this.controller = child;
     child.stdout!.on('data', (d: Buffer) => (this.controllerOutput += d.toString()));

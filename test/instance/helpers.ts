@@ -2,7 +2,7 @@
 import { after, type TestContext } from 'node:test';
 import type { ChildProcessByStdio, ChildProcessWithoutNullStreams } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,4 +86,16 @@ export function firstLineOf(child: ChildProcessWithoutNullStreams | ChildProcess
     });
     child.once('exit', (code) => reject(new Error(`child exited ${code} before printing a line`)));
   });
+}
+
+/** Log descriptors for a spawn (as the instance layer opens them), closed when the test ends. */
+export function logFds(t: TestContext, out: string, err: string = out): { stdout: number; stderr: number } {
+  const open = (file: string) => {
+    mkdirSync(path.dirname(file), { recursive: true });
+    const fd = openSync(file, 'a', 0o640);
+    t.after(() => closeSync(fd));
+    return fd;
+  };
+  const stdout = open(out);
+  return { stdout, stderr: err === out ? stdout : open(err) };
 }

@@ -71,7 +71,7 @@ test('STOP while online: stopping (stop signal, timeout) → stopped; the proces
   assert.equal(h.runs[0]!.disposed, true);
   await flush();
   assert.equal(h.status(), 'stopped');
-  assert.deepEqual(h.stops, [{ pid: 100, signal: 'SIGINT', timeoutMs: 1_234 }]);
+  assert.deepEqual(h.stops, [{ pid: 100, startTime: '1', marker: null, signal: 'SIGINT', timeoutMs: 1_234 }]);
   assert.equal(h.ctx().pid, null);
   assert.equal(h.reasons().at(-1), 'Stopped');
 });

@@ -23,7 +23,7 @@ const SOCKET = { shared: true, host: '127.0.0.1', backlog: 511, name: 'http' };
 
 function setup(t: TestContext, options: Pick<SupervisorOptions, 'sockets'> = {}, dir = tempDir(t, 'berth-sock-')) {
   const store = openStore(path.join(dir, 'state.db'));
-  const supervisor = new Supervisor({ store, sweepIntervalMs: 100, logRotationCheckMs: 0, ...options });
+  const supervisor = new Supervisor({ store, home: dir, sweepIntervalMs: 100, ...options });
   t.after(() => {
     supervisor.detachAll();
     store.close();

@@ -12,35 +12,12 @@ import type { InstanceConfig } from '../../src/instance/types.js';
 import type { AppSpec } from '../../src/manifest/types.js';
 import { readStartTime } from '../../src/process/proc-stat.js';
 import { firstLineOf, fixture, holdEventLoop, isAlive, killGroupAfter, makeSpec, tempDir, until } from './helpers.js';
+import { supervisorSetup } from './supervisor-harness.js';
 
 holdEventLoop();
 
 function setup(t: TestContext, options: { sweepIntervalMs?: number } = {}) {
-  const dir = tempDir(t, 'berth-sup-');
-  const store = openStore(path.join(dir, 'state.db'));
-  const errors: unknown[] = [];
-  const supervisor = new Supervisor({ store, sweepIntervalMs: options.sweepIntervalMs ?? 100, logRotationCheckMs: 0, onError: (err) => errors.push(err) });
-  const pids = new Set<number>();
-  // Whatever happens, every process group any handle ever ran is killed.
-  t.after(() => {
-    supervisor.detachAll();
-    for (const pid of pids) {
-      try {
-        process.kill(-pid, 'SIGKILL');
-      } catch {
-        // gone
-      }
-    }
-    store.close();
-  });
-  const track = (handle: InstanceHandle) => {
-    handle.subscribe((s) => s.pid && pids.add(s.pid));
-    return handle;
-  };
-  const config = (spec: Partial<AppSpec>, extra: Partial<InstanceConfig> = {}): InstanceConfig => ({
-    app: 'app', index: 0, specHash: 'h1', env: {}, ports: { tcp: [], udp: [] }, logDir: path.join(dir, 'logs'), ...extra, spec: makeSpec({ cwd: dir, stopTimeoutMs: 2_000, ...spec }),
-  });
-  return { dir, store, supervisor, errors, track, config, pids };
+  return supervisorSetup(t, options);
 }
 
 const reasons = (store: Store, app = 'app') => store.events.list(app, 200).map((e) => e.reason);

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { spawnProcess } from '../../src/process/spawn-process.js';
 import { isGroupAlive, stopProcessGroup } from '../../src/process/stop-process-group.js';
 import { readStartTime } from '../../src/process/proc-stat.js';
-import { fixture, killGroupAfter, tempDir, until, holdEventLoop } from '../instance/helpers.js';
+import { fixture, killGroupAfter, tempDir, until, holdEventLoop, logFds } from '../instance/helpers.js';
 
 holdEventLoop();
 
@@ -13,7 +13,7 @@ const pendingTimers = () => process.getActiveResourcesInfo().filter((kind) => ki
 
 async function start(t: import('node:test').TestContext, args: string[]) {
   const dir = tempDir(t);
-  const child = await spawnProcess({ script: process.execPath, args, cwd: dir, env: { ...process.env } as Record<string, string>, shell: false, stdoutPath: path.join(dir, 'o'), stderrPath: path.join(dir, 'e') });
+  const child = await spawnProcess({ script: process.execPath, args, cwd: dir, env: { ...process.env } as Record<string, string>, shell: false, ...logFds(t, path.join(dir, 'o'), path.join(dir, 'e')) });
   killGroupAfter(t, child.pid);
   return { child, dir };
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { Sweeper, type ProcessSample } from '../../src/process/sweep.js';
 import { spawnProcess } from '../../src/process/spawn-process.js';
 import { readStartTime } from '../../src/process/proc-stat.js';
-import { fixture, killGroupAfter, tempDir, holdEventLoop } from '../instance/helpers.js';
+import { fixture, killGroupAfter, tempDir, holdEventLoop, logFds } from '../instance/helpers.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 holdEventLoop();
@@ -45,7 +45,7 @@ test('real processes: usage from /proc stat, exit noticed on the next tick', asy
   const dir = tempDir(t);
   const children: Awaited<ReturnType<typeof spawnProcess>>[] = [];
   for (let i = 0; i < 3; i++) {
-    const child = await spawnProcess({ script: process.execPath, args: [fixture('sleeper.mjs')], cwd: dir, env: {}, shell: false, stdoutPath: path.join(dir, `${i}.log`), stderrPath: path.join(dir, `${i}.log`) });
+    const child = await spawnProcess({ script: process.execPath, args: [fixture('sleeper.mjs')], cwd: dir, env: {}, shell: false, ...logFds(t, path.join(dir, `${i}.log`)) });
     killGroupAfter(t, child.pid);
     children.push(child);
   }
@@ -74,7 +74,7 @@ test('CPU percent from the tick delta of utime+stime, memory from RSS pages', as
   let now = 0;
   let ticks = 0;
   const samples: ProcessSample[] = [];
-  const sweeper = new Sweeper({ now: () => now, readStat: (pid) => ({ pid, state: 'R', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: ticks, rssPages: 256 }) });
+  const sweeper = new Sweeper({ now: () => now, listStats: () => [], readStat: (pid) => ({ pid, state: 'R', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: ticks, rssPages: 256 }) });
   sweeper.watch({ pid: 7, startTime: 't', onSample: (s) => samples.push(s), onGone() {} });
   await sweeper.tick();
   now = 2_000;

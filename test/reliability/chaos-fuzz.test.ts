@@ -9,6 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { BerthHarness, HELLO_DIR } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
 import { checkInvariants, inspectStore, markedProcesses } from './chaos-checks.js';
+import { checkOwnership, killStrangers, plantOwnership } from './ownership-fixtures.js';
 import { checkErrorLines, fuzzCase, makeRandom } from './manifest-fuzz.js';
 import { parseManifestText } from '../../src/manifest/parse-manifest-text.js';
 
@@ -52,8 +53,13 @@ test('kill -9 during churn: the store stays sound, ports are never held twice, t
   const rnd = makeRandom(7);
   const desired = new Map<string, { http: boolean; instances: number; gen: number }>();
   const apps: [string, boolean][] = [['s0', false], ['s1', false], ['s2', false], ['h0', true]];
+  // the ownership pass: strangers, a planted symlink and foreign files, never touched whatever the controller goes through
+  const ownership = await plantOwnership({ home: berth.home, root: path.join(berth.root, 'foreign'), runVar: MARKER_VAR, runId: run });
+  t.after(() => killStrangers(ownership));
+  for (const [name, text] of ownership.manifests) await berth.writeManifest(`${name}.yaml`, text);
   await berth.up();
   const problems: string[] = [];
+  const ownershipProblems: string[] = [];
   for (let cycle = 1; cycle <= 3; cycle++) {
     const until = Date.now() + 300 + rnd() * 900;
     while (Date.now() < until) {
@@ -72,6 +78,7 @@ test('kill -9 during churn: the store stays sound, ports are never held twice, t
     await berth.killController('SIGKILL');
     await berth.up();
     const want = new Map([...desired].map(([name, d]) => [name, d.instances]));
+    for (const name of ownership.manifests.keys()) want.set(name, 0); // their log paths are not berth's: never online
     const deadline = Date.now() + 10_000;
     let found: string[] = [];
     do {
@@ -80,10 +87,12 @@ test('kill -9 during churn: the store stays sound, ports are never held twice, t
       await sleep(200);
     } while (Date.now() < deadline);
     problems.push(...found.map((p) => `cycle ${cycle}: ${p}`));
+    ownershipProblems.push(...checkOwnership(ownership).map((p) => `cycle ${cycle}: ${p}`));
   }
   const down = await berth.cli(['down']);
   await sleep(300);
   const left = markedProcesses(MARKER_VAR, run);
+  ownershipProblems.push(...checkOwnership(ownership).map((p) => `after down: ${p}`));
 
   const processProblems = (p: string) => /duplicate|orphan|not a live process|online instances/.test(p);
   await t.test('integrity_check ok, no port held twice in the store or by two listeners', () => {
@@ -94,6 +103,7 @@ test('kill -9 during churn: the store stays sound, ports are never held twice, t
     assert.deepEqual(problems.filter(processProblems), []);
     assert.deepEqual(left.map((p) => `${p.app}/${p.instance} pid ${p.pid}`), []);
   });
+  await t.test('ownership: strangers with BERTH_HOME, a planted symlink and foreign files untouched', () => assert.deepEqual(ownershipProblems, []));
 });
 
 test('100 fuzzed manifests: the controller never crashes and a running app keeps its PID', { timeout: 45_000 }, async (t) => {

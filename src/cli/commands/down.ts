@@ -28,9 +28,8 @@ export const command: Command = {
       return 0;
     }
     const { stopRecordedInstances } = await import('../../instance/stop-recorded-instances.js');
-    const { stopOrphanedProcesses } = await import('../../process/orphaned-processes.js');
-    // recorded ones first (their own stop signal), then any this home started but never recorded
-    const stopped = await withExistingStore(ctx.home, async (store) => (await stopRecordedInstances(store)) + (await stopOrphanedProcesses(ctx.home, [])).length, () => undefined);
+    // recorded instances first (their own stop signal), then whatever else carries a recorded spawn marker
+    const stopped = await withExistingStore(ctx.home, (store) => stopRecordedInstances(store, ctx.home), () => undefined);
     ctx.out(stopped === undefined ? 'nothing to stop' : `controller not running; stopped ${stopped} process${stopped === 1 ? '' : 'es'}`);
     return 0;
   },

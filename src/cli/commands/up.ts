@@ -5,13 +5,14 @@
  * daemon itself is wired in src/daemon/start-daemon.ts.
  */
 import path from 'node:path';
-import { mkdirSync, openSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Command, CommandContext } from '../command.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../api/api-client.js';
 import { BerthError } from '../../errors.js';
+import { ensureHome } from '../../home/check-home.js';
+import { openControllerLog } from '../../log/open-controller-log.js';
 import { examplesHelp } from '../format/examples.js';
 import { fillOptionalValues } from '../optional-values.js';
 
@@ -19,8 +20,8 @@ import { fillOptionalValues } from '../optional-values.js';
 const DEFAULT_WEB_ADDRESS = '127.0.0.1:9615';
 
 async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
-  mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
-  const out = openSync(path.join(ctx.home, 'logs', 'controller.out.log'), 'a');
+  ensureHome(ctx.home);
+  const out = openControllerLog(path.join(ctx.home, 'logs', 'controller.out.log'));
   const args = [process.argv[1]!, '--home', ctx.home, 'up', ...argv.filter((a) => a !== '--detach' && a !== '-d')];
   const child = spawn(process.execPath, args, { cwd: ctx.cwd, detached: true, stdio: ['ignore', out, out], env: ctx.env });
   child.unref();
@@ -78,7 +79,7 @@ export const command: Command = {
     // The dashboard's pieces load and exist only with --web: off, it costs nothing.
     const web = values.web === undefined ? undefined : (await import('../../web/index.js')).prepareWeb(values.web as string);
     const sweepIntervalMs = values['sweep-interval'] ? parseDuration(values['sweep-interval'] as string) : undefined;
-    mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
+    ensureHome(ctx.home);
     const [{ createLogger }, { startDaemon }] = await Promise.all([import('../../log/logger.js'), import('../../daemon/start-daemon.js')]);
     const logger = createLogger({ home: ctx.home, console: process.stderr });
     // A crash must leave the apps running (they are detached) and say why in the log.

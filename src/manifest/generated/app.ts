@@ -88,7 +88,11 @@ export interface AppSpecInput {
     [k: string]: string | number | boolean;
   };
   /**
-   * Run script through /bin/sh -c. Off by default.
+   * Start the app with the controller's environment (default true, as PM2). false: only PATH, HOME, LANG and USER from it, then env and the injected variables.
+   */
+  inheritEnv?: boolean;
+  /**
+   * Run script as the command of /bin/sh -c; each args element is passed to it as one quoted word ("$@"), never parsed as shell code. Off by default.
    */
   shell?: boolean;
   instances?: number;

@@ -1,0 +1,142 @@
+/**
+ * The log files of running instances, held open by the controller: opened
+ * (created the first time) as berth's own before a spawn, shared by the
+ * instances that name the same file (spec.logs.out, PM2's merge_logs), and
+ * checked on every sweep tick through the held descriptor, one fstat per
+ * file, so rotation keeps an instance's files within
+ * maxSize × (maxFiles + 1) plus about one tick of its output.
+ */
+import { fstatSync } from 'node:fs';
+import type { FileHandle } from 'node:fs/promises';
+import { BerthError } from '../errors.js';
+import { createAppendFile, openExistingFile } from '../process/log-file-io.js';
+import type { LogPaths } from '../process/log-paths.js';
+import { rotateOpenLog, type OpenLog as RotatableLog } from '../process/rotate-log.js';
+
+type OpenLog = RotatableLog<FileHandle>;
+import type { LogOwnership } from './log-ownership.js';
+
+export interface LogLimits {
+  maxSizeBytes: number;
+  maxFiles: number;
+}
+
+/** The descriptors one process writes to; release() once it is gone. */
+export interface InstanceLogs {
+  out: number;
+  err: number;
+  release(): void;
+}
+
+interface Slot {
+  refs: number;
+  opened: Promise<OpenLog>;
+  log?: OpenLog;
+  rotating: boolean;
+  closing: boolean;
+}
+
+export class LogFiles {
+  private readonly slots = new Map<string, Slot>();
+
+  constructor(private readonly ownership: LogOwnership, private readonly onError: (err: unknown) => void = () => {}) {}
+
+  /**
+   * Opens the instance's log files for a spawn. Rejects with SPAWN_FAILED
+   * `logs.out: FILE exists and was not created by berth` when a path holds
+   * anything berth does not own.
+   *
+   * @example const logs = await logFiles.acquire({ out, err }, spec.logs); spawn({ ..., stdout: logs.out, stderr: logs.err }); // later: logs.release()
+   */
+  async acquire(paths: LogPaths, limits: LogLimits): Promise<InstanceLogs> {
+    const out = this.ref(paths.out, 'out', limits);
+    const err = this.ref(paths.err, 'err', limits);
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      this.unref(paths.out);
+      this.unref(paths.err);
+    };
+    try {
+      const [outLog, errLog] = await Promise.all([out.opened, err.opened]);
+      return { out: outLog.handle.fd, err: errLog.handle.fd, release };
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+
+  /** A sweep tick: every open log over its size is rotated (in the background; one rotation per file at a time). */
+  checkSizes(): void {
+    for (const slot of this.slots.values()) {
+      const log = slot.log;
+      if (!log || slot.rotating) continue;
+      let size: number;
+      try {
+        size = fstatSync(log.handle.fd).size;
+      } catch (err) {
+        this.onError(err);
+        continue;
+      }
+      if (size <= log.maxSizeBytes) continue;
+      slot.rotating = true;
+      rotateOpenLog(log, size, this.ownership)
+        .catch((err: unknown) => this.onError(err))
+        .finally(() => {
+          slot.rotating = false;
+          if (slot.closing) void closeQuietly(log.handle);
+        });
+    }
+  }
+
+  /** Open files, for tests and `berth info`. */
+  get openFiles(): string[] {
+    return [...this.slots.keys()];
+  }
+
+  private ref(file: string, stream: 'out' | 'err', limits: LogLimits): Slot {
+    let slot = this.slots.get(file);
+    if (!slot) {
+      const created: Slot = { refs: 0, rotating: false, closing: false, opened: this.open(file, stream, limits) };
+      created.opened.then((log) => (created.log = log), () => {});
+      this.slots.set(file, (slot = created));
+    }
+    slot.refs++;
+    return slot;
+  }
+
+  private unref(file: string): void {
+    const slot = this.slots.get(file);
+    if (!slot || --slot.refs > 0) return;
+    this.slots.delete(file);
+    slot.closing = true;
+    slot.opened.then((log) => (slot.rotating ? undefined : closeQuietly(log.handle)), () => {});
+  }
+
+  private async open(file: string, stream: 'out' | 'err', { maxSizeBytes, maxFiles }: LogLimits): Promise<OpenLog> {
+    const found = await openExistingFile(file);
+    if (found.kind === 'missing') {
+      try {
+        const { handle, identity } = await createAppendFile(file);
+        try {
+          this.ownership.created(file, identity);
+        } catch (err) {
+          await closeQuietly(handle);
+          throw err;
+        }
+        return { file, handle, maxSizeBytes, maxFiles };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // appeared meanwhile: not ours
+      }
+    } else if (found.kind === 'regular') {
+      if (this.ownership.owns(file, found)) return { file, handle: found.handle, maxSizeBytes, maxFiles };
+      await closeQuietly(found.handle);
+    }
+    throw new BerthError('SPAWN_FAILED', `logs.${stream}: ${file} exists and was not created by berth`);
+  }
+}
+
+async function closeQuietly(handle: FileHandle): Promise<void> {
+  await handle.close().catch(() => {});
+}

@@ -1,0 +1,73 @@
+/**
+ * One spawn of an instance, in the order ownership needs: its marker
+ * recorded in the store, its log files opened as berth's own, then the
+ * process, with the marker in its environment. A step that fails undoes the
+ * ones before it.
+ */
+import type { ProcessRunner, SpawnedProcess } from '../process/process-runner.js';
+import { resolveLogPaths } from '../process/log-paths.js';
+import { MARKER_VAR } from '../process/spawn-marker.js';
+import { childEnv } from './child-env.js';
+import type { InstanceLogs, LogFiles } from './log-files.js';
+import type { SpawnRecords } from './spawn-records.js';
+import type { InstanceConfig } from './types.js';
+import type { ListenSocketHandOver } from '../socket/spawn-with-socket.js';
+
+/** spec.socket apps: the socket a spawn inherits, and its inode for accept readiness (socket-registry.ts). */
+export interface SocketSource {
+  handOverFor(config: InstanceConfig): Promise<ListenSocketHandOver | undefined>;
+  inodeOf(config: InstanceConfig): string | undefined;
+}
+
+export interface SpawnDeps {
+  runner: ProcessRunner;
+  spawns: SpawnRecords;
+  logs: LogFiles;
+  onError: (err: unknown) => void;
+  sockets?: SocketSource;
+}
+
+export interface SpawnedInstance {
+  child: SpawnedProcess;
+  marker: string;
+  logs: InstanceLogs;
+}
+
+export function logPathsOf(config: InstanceConfig) {
+  return resolveLogPaths({ app: config.app, index: config.index, logDir: config.logDir, logs: config.spec.logs });
+}
+
+/**
+ * @example const { child, marker, logs } = await spawnInstance(config, deps);
+ */
+export async function spawnInstance(config: InstanceConfig, { runner, spawns, logs, onError, sockets }: SpawnDeps): Promise<SpawnedInstance> {
+  // A crash restart gets the same socket at once: clients waited in its queue meanwhile.
+  const listenSocket = await sockets?.handOverFor(config);
+  let marker: string;
+  try {
+    marker = spawns.begin(config.app, config.index);
+  } catch (err) {
+    // No record, no spawn: a process nobody could match later would be an orphan for good.
+    throw new Error(`cannot record the spawn in the store: ${(err as Error).message}`, { cause: err });
+  }
+  let files: InstanceLogs | undefined;
+  try {
+    files = await logs.acquire(logPathsOf(config), config.spec.logs);
+    const { script, args, cwd, shell } = config.spec;
+    const child = await runner.spawn({ script, args, cwd, shell, env: { ...childEnv(config), [MARKER_VAR]: marker }, stdout: files.out, stderr: files.err, ...(listenSocket ? { listenSocket } : {}) });
+    try {
+      spawns.spawned(marker, child.pid, child.startTime);
+    } catch (err) {
+      onError(err); // the marker is recorded: the process can still be found
+    }
+    return { child, marker, logs: files };
+  } catch (err) {
+    files?.release();
+    try {
+      spawns.ended(marker);
+    } catch (storeErr) {
+      onError(storeErr);
+    }
+    throw err;
+  }
+}
