@@ -11,6 +11,7 @@ import { effectiveApp } from './runtime-override.js';
 import { instanceViews, noLiveData, type LiveLookup } from './instance-views.js';
 import { toSyncStatus } from '../sync/read-sync-status.js';
 import { runView } from './run-view.js';
+import { appSpecInfo } from '../api/spec-info.js';
 
 /** `logDir` (<home>/logs) adds what the app runs (`run`: command, cwd, env masked, log paths). */
 export function appInfo(store: Store, name: string, live: LiveLookup = noLiveData, manifestErrors: string[] = [], logDir?: string): AppInfo {
@@ -47,6 +48,7 @@ export function appInfo(store: Store, name: string, live: LiveLookup = noLiveDat
     configured: { port: resource.spec.port ?? null, instances: resource.spec.instances, ports: resource.spec.ports },
     effective: { port: effective.port ?? null, instances: effective.instances, override: effective.override },
     instances: instanceViews(store, live, Date.now(), name),
+    spec: appSpecInfo(resource.spec, Date.now()),
   };
 }
 

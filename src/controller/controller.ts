@@ -25,6 +25,11 @@ import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
 import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-processes.js';
 import type { ReconcileContext } from './reconcile-context.js';
+import { DependencyWaits } from './dependency-waits.js';
+import { shutdownLayers } from './removal-order.js';
+import { AppSchedules, type WatchAppFn } from './app-schedules.js';
+import { EnvFileWatch, type WatchEnvFilesFn } from './env-file-watch.js';
+import { rollingRestart } from './rolling-restart.js';
 
 /** The timers the controller arms (resync, ready-condition batching). */
 export interface Timers {
@@ -63,6 +68,10 @@ export interface ControllerOptions {
   onShutdown?: () => void;
   /** Told how long each reconcile of one app took, in seconds (the dashboard's histogram; unset when it is off). */
   observeReconcile?: (seconds: number) => void;
+  /** Watches an app's files for `watch` (default chokidar); null watches nothing. cronRestart runs on `timers` and `now`. */
+  watchApp?: WatchAppFn | null;
+  /** Watches the env files the manifests name (default chokidar); null watches nothing. */
+  watchEnvFiles?: WatchEnvFilesFn | null;
 }
 
 export class Controller implements ControllerApi {
@@ -70,6 +79,9 @@ export class Controller implements ControllerApi {
   private readonly queue: WorkQueue;
   private readonly ctx: ReconcileContext;
   private readonly reconciler: AppReconciler;
+  private readonly waits: DependencyWaits;
+  private readonly schedules: AppSchedules;
+  private readonly envFileWatch: EnvFileWatch;
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly startedAt: number;
@@ -96,7 +108,20 @@ export class Controller implements ControllerApi {
       buildEnv: opts.buildEnv,
       requests: new RolloutRequests(),
     };
-    this.reconciler = new AppReconciler(this.ctx);
+    this.waits = new DependencyWaits(this.ctx, (name) => this.queue.add(name));
+    this.reconciler = new AppReconciler(this.ctx, this.waits);
+    this.schedules = new AppSchedules({
+      logDir: this.ctx.logDir,
+      restart: (app, cause, message) => rollingRestart({ ctx: this.ctx, reconcileAndWait: (name) => this.reconcileAndWait(name) }, app, cause, message),
+      cronTimers: opts.timers ? { now: this.now, setTimeout: opts.timers.setTimeout, clearTimeout: opts.timers.clearTimeout } : undefined,
+      watchApp: opts.watchApp,
+      onError: (app, err) => opts.logger.warn({ app, err: { message: (err as Error).message } }, 'scheduled or watch restart failed'),
+    });
+    this.envFileWatch = new EnvFileWatch({
+      onChange: () => void this.reloadDesired(),
+      onError: (err) => opts.logger.warn({ err: { message: (err as Error).message } }, 'env file watcher error'),
+      watchEnvFiles: opts.watchEnvFiles,
+    });
     this.queue = new WorkQueue({
       worker: async (name) => {
         const started = performance.now();
@@ -106,6 +131,7 @@ export class Controller implements ControllerApi {
           opts.observeReconcile?.((performance.now() - started) / 1000);
         }
         this.markReadyDirty(name);
+        this.afterReconcile(name);
       },
       onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
     });
@@ -114,7 +140,10 @@ export class Controller implements ControllerApi {
   async start(): Promise<void> {
     const { store, logger } = this.opts;
     store.meta.set('manifest_dir', path.resolve(this.opts.dir));
-    this.offInstanceChange = this.opts.supervisor.onChange((app) => this.markReadyDirty(app));
+    this.offInstanceChange = this.opts.supervisor.onChange((app) => {
+      this.markReadyDirty(app);
+      this.waits.changed(app);
+    });
     await this.reapOrphans();
     await this.reloadDesired();
     // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
@@ -150,9 +179,18 @@ export class Controller implements ControllerApi {
       const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
       for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
       this.desiredState = next;
+      this.envFileWatch.update(next);
       for (const name of changed) this.queue.add(name);
     }).catch((err: unknown) => this.opts.logger.error({ err }, 'cannot read the manifest directory'));
     return this.loading;
+  }
+
+  /** What follows a reconcile: apps waiting on this one may go on; its cron schedule and file watch follow its spec. */
+  private afterReconcile(name: string): void {
+    this.waits.changed(name);
+    const record = this.opts.store.apps.get(name);
+    const resource = this.desiredState.resources.get(name) ?? record?.resource;
+    this.schedules.sync(name, record && resource?.kind === 'App' ? resource.spec : undefined);
   }
 
   private async resync(): Promise<void> {
@@ -242,10 +280,11 @@ export class Controller implements ControllerApi {
     this.timers.clearInterval(this.resyncTimer);
     this.timers.clearTimeout(this.readyTimer);
     await this.watcher?.close();
+    await Promise.all([this.schedules.closeAll(), this.envFileWatch.close()]);
     await this.queue.shutdown();
     if (stopApps) {
       this.opts.logger.info('stopping every app');
-      await this.opts.supervisor.stopAll();
+      await this.opts.supervisor.stopAll(shutdownLayers(this.opts.store));
     } else {
       this.opts.supervisor.detachAll();
     }

@@ -17,7 +17,7 @@ import { InstanceRegistry, isEnded } from './instance-registry.js';
 import { InstanceRows, type InstanceStore } from './instance-rows.js';
 import { startLogRotation } from './log-rotation.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
-import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
+import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance, StartOptions } from './types.js';
 
 export type { InstanceStore };
 
@@ -135,13 +135,13 @@ export class Supervisor {
    * Starts the instance (app, index), or adopts `adopt` if that process still
    * runs with the recorded start time. Throws if the instance already runs here.
    */
-  start(config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandle {
+  start(config: InstanceConfig, adopt?: AdoptedProcess, { restarts }: StartOptions = {}): InstanceHandle {
     const slot = this.registry.get(config.app, config.index);
     if (slot) {
       const live = [...slot.handles].find((h) => !isEnded(h));
       if (live) throw new BerthError('INTERNAL', `Instance ${config.app}/${config.index} is already running (status ${live.snapshot().status})`);
     }
-    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}`, 0, config, adopt);
+    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}`, 0, config, adopt, restarts);
     this.registry.add(handle, cleanup);
     this.persist(handle, { specHash: config.specHash, status: 'pending' });
     handle.actor.start();
@@ -164,11 +164,11 @@ export class Supervisor {
    * takes over the store row when it becomes online (or when the old one
    * ends first). Then: `await next.waitReady(); await old.stop();`.
    */
-  startReplacement(config: InstanceConfig): InstanceHandle {
+  startReplacement(config: InstanceConfig, { restarts }: StartOptions = {}): InstanceHandle {
     const slot = this.registry.get(config.app, config.index);
-    if (!slot) return this.start(config);
+    if (!slot) return this.start(config, undefined, { restarts });
     const generation = slot.nextGeneration++;
-    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}#${generation}`, generation, config);
+    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}#${generation}`, generation, config, undefined, restarts);
     this.registry.addReplacement(slot, handle, cleanup);
     handle.actor.start();
     handle.start();
@@ -217,8 +217,13 @@ export class Supervisor {
     this.rows.deleteBeyond(app, count, (index) => this.registry.get(app, index) !== undefined);
   }
 
-  /** `berth down` / Ctrl-C: stops every process and waits until all are gone; their rows say stopped. */
-  async stopAll(): Promise<void> {
+  /**
+   * `berth down` / Ctrl-C: stops every process and waits until all are gone;
+   * their rows say stopped. `layers` of app names stop one after another
+   * first (dependents before what they depend on), then whatever is left.
+   */
+  async stopAll(layers: readonly (readonly string[])[] = []): Promise<void> {
+    for (const apps of layers) await Promise.all(this.list({ all: true }).filter((h) => apps.includes(h.app)).map((h) => h.stop()));
     await Promise.all(this.list({ all: true }).map((h) => h.stop()));
     this.rows.markProcessesStopped();
   }
@@ -236,9 +241,9 @@ export class Supervisor {
 
   // ---- internals ----
 
-  private createHandle(key: string, generation: number, config: InstanceConfig, adopt?: AdoptedProcess): { handle: InstanceHandle; cleanup: () => void } {
+  private createHandle(key: string, generation: number, config: InstanceConfig, adopt?: AdoptedProcess, restarts?: number): { handle: InstanceHandle; cleanup: () => void } {
     // An explicit `clock: undefined` would replace XState's default clock: pass it only when given.
-    const actor = createActor(this.machine, { input: { config, adopt, now: this.now }, id: key, ...(this.clock ? { clock: this.clock } : {}) });
+    const actor = createActor(this.machine, { input: { config, adopt, restarts, now: this.now }, id: key, ...(this.clock ? { clock: this.clock } : {}) });
     const handle = new InstanceHandle({ key, generation, config, actor });
     const offEvent = actor.on('instance.event', (event: InstanceEvent) => this.recordEvent(handle.app, handle.index, event.level, event.reason, event.message));
     let lastStatus = statusOf(actor.getSnapshot());
