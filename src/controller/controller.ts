@@ -27,9 +27,9 @@ import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-p
 import type { ReconcileContext } from './reconcile-context.js';
 import { DependencyWaits } from './dependency-waits.js';
 import { shutdownLayers } from './removal-order.js';
-import { AppSchedules, type WatchAppFn } from './app-schedules.js';
-import { EnvFileWatch, type WatchEnvFilesFn } from './env-file-watch.js';
-import { rollingRestart } from './rolling-restart.js';
+import { AppTriggers } from './app-triggers.js';
+import type { WatchAppFn } from './app-schedules.js';
+import type { WatchEnvFilesFn } from './env-file-watch.js';
 
 /** The timers the controller arms (resync, ready-condition batching). */
 export interface Timers {
@@ -80,8 +80,7 @@ export class Controller implements ControllerApi {
   private readonly ctx: ReconcileContext;
   private readonly reconciler: AppReconciler;
   private readonly waits: DependencyWaits;
-  private readonly schedules: AppSchedules;
-  private readonly envFileWatch: EnvFileWatch;
+  private readonly triggers: AppTriggers;
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly startedAt: number;
@@ -110,17 +109,9 @@ export class Controller implements ControllerApi {
     };
     this.waits = new DependencyWaits(this.ctx, (name) => this.queue.add(name));
     this.reconciler = new AppReconciler(this.ctx, this.waits);
-    this.schedules = new AppSchedules({
-      logDir: this.ctx.logDir,
-      restart: (app, cause, message) => rollingRestart({ ctx: this.ctx, reconcileAndWait: (name) => this.reconcileAndWait(name) }, app, cause, message),
-      cronTimers: opts.timers ? { now: this.now, setTimeout: opts.timers.setTimeout, clearTimeout: opts.timers.clearTimeout } : undefined,
-      watchApp: opts.watchApp,
-      onError: (app, err) => opts.logger.warn({ app, err: { message: (err as Error).message } }, 'scheduled or watch restart failed'),
-    });
-    this.envFileWatch = new EnvFileWatch({
-      onChange: () => void this.reloadDesired(),
-      onError: (err) => opts.logger.warn({ err: { message: (err as Error).message } }, 'env file watcher error'),
-      watchEnvFiles: opts.watchEnvFiles,
+    this.triggers = new AppTriggers({
+      ctx: this.ctx, logger: opts.logger, reconcileAndWait: (name) => this.reconcileAndWait(name), reloadDesired: () => this.reloadDesired(),
+      cronTimers: opts.timers && { now: this.now, setTimeout: opts.timers.setTimeout, clearTimeout: opts.timers.clearTimeout }, watchApp: opts.watchApp, watchEnvFiles: opts.watchEnvFiles,
     });
     this.queue = new WorkQueue({
       worker: async (name) => {
@@ -131,7 +122,8 @@ export class Controller implements ControllerApi {
           opts.observeReconcile?.((performance.now() - started) / 1000);
         }
         this.markReadyDirty(name);
-        this.afterReconcile(name);
+        this.waits.changed(name);
+        this.triggers.reconciled(name);
       },
       onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
     });
@@ -179,18 +171,10 @@ export class Controller implements ControllerApi {
       const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
       for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
       this.desiredState = next;
-      this.envFileWatch.update(next);
+      this.triggers.manifestsRead(next);
       for (const name of changed) this.queue.add(name);
     }).catch((err: unknown) => this.opts.logger.error({ err }, 'cannot read the manifest directory'));
     return this.loading;
-  }
-
-  /** What follows a reconcile: apps waiting on this one may go on; its cron schedule and file watch follow its spec. */
-  private afterReconcile(name: string): void {
-    this.waits.changed(name);
-    const record = this.opts.store.apps.get(name);
-    const resource = this.desiredState.resources.get(name) ?? record?.resource;
-    this.schedules.sync(name, record && resource?.kind === 'App' ? resource.spec : undefined);
   }
 
   private async resync(): Promise<void> {
@@ -280,7 +264,7 @@ export class Controller implements ControllerApi {
     this.timers.clearInterval(this.resyncTimer);
     this.timers.clearTimeout(this.readyTimer);
     await this.watcher?.close();
-    await Promise.all([this.schedules.closeAll(), this.envFileWatch.close()]);
+    await this.triggers.close();
     await this.queue.shutdown();
     if (stopApps) {
       this.opts.logger.info('stopping every app');
