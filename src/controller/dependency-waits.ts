@@ -53,6 +53,9 @@ export class DependencyWaits {
       recordEvent(store, app, null, 'Normal', WAITING_FOR_DEPENDENCY, gate.message);
       logger.info({ app, dependency: gate.waitingFor }, gate.message);
     }
+    // The dependency may have moved while this reconcile ran (before the app was known to wait): look again.
+    const now = this.gate(resource);
+    if (now.ready || now.message !== gate.message) this.requeue(app);
     return true;
   }
 
