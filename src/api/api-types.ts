@@ -20,6 +20,9 @@ export interface InstanceView {
   uptime: number | null;
   restarts: number;
   specHash: string;
+  /** Why a pending instance does not start yet: `WaitingForDependency`, with the sentence naming the dependency. */
+  reason?: string;
+  message?: string;
 }
 
 /** An app's dependsOn, envFile, cronRestart and watch, as `berth info` shows them (src/api/spec-info.ts). */

@@ -11,9 +11,10 @@ import { effectiveApp } from './runtime-override.js';
 import { instanceViews, noLiveData, type LiveLookup } from './instance-views.js';
 import { toSyncStatus } from '../sync/read-sync-status.js';
 import { runView } from './run-view.js';
+import { appSpecInfo } from '../api/spec-info.js';
 
 /** `logDir` (<home>/logs) adds what the app runs (`run`: command, cwd, env masked, log paths). */
-export function appInfo(store: Store, name: string, live: LiveLookup = noLiveData, manifestErrors: string[] = [], logDir?: string): AppInfo {
+export function appInfo(store: Store, name: string, live: LiveLookup = noLiveData, manifestErrors: string[] = [], logDir?: string, now = Date.now()): AppInfo {
   const record = store.apps.get(name);
   if (!record) throw new NotFoundError(`app "${name}"`);
   const base = {
@@ -46,7 +47,8 @@ export function appInfo(store: Store, name: string, live: LiveLookup = noLiveDat
     ...(logDir === undefined ? {} : { run: runView(name, resource.spec, { instances: effective.instances, logDir }) }),
     configured: { port: resource.spec.port ?? null, instances: resource.spec.instances, ports: resource.spec.ports },
     effective: { port: effective.port ?? null, instances: effective.instances, override: effective.override },
-    instances: instanceViews(store, live, Date.now(), name),
+    instances: instanceViews(store, live, now, name),
+    spec: appSpecInfo(resource.spec, now),
   };
 }
 

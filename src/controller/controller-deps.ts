@@ -38,7 +38,8 @@ export interface SupervisorDep {
   remove(app: string, index: number): Promise<void>;
   removeApp(app: string, configFor?: ConfigFor): Promise<void>;
   prune(app: string, count: number): void;
-  stopAll(): Promise<void>;
+  /** Stops everything; `layers` of app names first, one layer after another (dependents first). */
+  stopAll(layers?: readonly (readonly string[])[]): Promise<void>;
   detachAll(): void;
 }
 

@@ -26,6 +26,11 @@ import { updateReadyCondition } from './ready-condition.js';
 import type { MarkedProcess } from '../process/marked-processes.js';
 import { reapOrphans } from '../instance/reap-orphans.js';
 import type { ReconcileContext } from './reconcile-context.js';
+import { DependencyWaits } from './dependency-waits.js';
+import { shutdownLayers } from './removal-order.js';
+import { AppTriggers } from './app-triggers.js';
+import type { WatchAppFn } from './app-schedules.js';
+import type { WatchEnvFilesFn } from './env-file-watch.js';
 
 /** The timers the controller arms (resync, ready-condition batching). */
 export interface Timers {
@@ -64,6 +69,10 @@ export interface ControllerOptions {
   onShutdown?: () => void;
   /** Told how long each reconcile of one app took, in seconds (the dashboard's histogram; unset when it is off). */
   observeReconcile?: (seconds: number) => void;
+  /** Watches an app's files for `watch` (default chokidar); null watches nothing. cronRestart runs on `timers` and `now`. */
+  watchApp?: WatchAppFn | null;
+  /** Watches the env files the manifests name (default chokidar); null watches nothing. */
+  watchEnvFiles?: WatchEnvFilesFn | null;
 }
 
 export class Controller implements ControllerApi {
@@ -71,6 +80,8 @@ export class Controller implements ControllerApi {
   private readonly queue: WorkQueue;
   private readonly ctx: ReconcileContext;
   private readonly reconciler: AppReconciler;
+  private readonly waits: DependencyWaits;
+  private readonly triggers: AppTriggers;
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly startedAt: number;
@@ -97,7 +108,12 @@ export class Controller implements ControllerApi {
       buildEnv: opts.buildEnv,
       requests: new RolloutRequests(),
     };
-    this.reconciler = new AppReconciler(this.ctx);
+    this.waits = new DependencyWaits(this.ctx, (name) => this.queue.add(name));
+    this.reconciler = new AppReconciler(this.ctx, this.waits);
+    this.triggers = new AppTriggers({
+      ctx: this.ctx, logger: opts.logger, reconcileAndWait: (name) => this.reconcileAndWait(name), reloadDesired: () => this.reloadDesired(),
+      cronTimers: opts.timers && { now: this.now, setTimeout: opts.timers.setTimeout, clearTimeout: opts.timers.clearTimeout }, watchApp: opts.watchApp, watchEnvFiles: opts.watchEnvFiles,
+    });
     this.queue = new WorkQueue({
       worker: async (name) => {
         const started = performance.now();
@@ -107,6 +123,8 @@ export class Controller implements ControllerApi {
           opts.observeReconcile?.((performance.now() - started) / 1000);
         }
         this.markReadyDirty(name);
+        this.waits.changed(name);
+        this.triggers.reconciled(name);
       },
       onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
     });
@@ -115,7 +133,10 @@ export class Controller implements ControllerApi {
   async start(): Promise<void> {
     const { store, logger } = this.opts;
     store.meta.set('manifest_dir', path.resolve(this.opts.dir));
-    this.offInstanceChange = this.opts.supervisor.onChange((app) => this.markReadyDirty(app));
+    this.offInstanceChange = this.opts.supervisor.onChange((app) => {
+      this.markReadyDirty(app);
+      this.waits.changed(app);
+    });
     await this.reapOrphans();
     await this.reloadDesired();
     // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
@@ -151,6 +172,7 @@ export class Controller implements ControllerApi {
       const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
       for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
       this.desiredState = next;
+      this.triggers.manifestsRead(next);
       for (const name of changed) this.queue.add(name);
     }).catch((err: unknown) => this.opts.logger.error({ err }, 'cannot read the manifest directory'));
     return this.loading;
@@ -200,7 +222,7 @@ export class Controller implements ControllerApi {
   }
 
   async appInfo(name: string): Promise<AppInfo> {
-    return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name), this.ctx.logDir);
+    return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name), this.ctx.logDir, this.now());
   }
 
   /** Every error of the manifests on disk now (file:line:col: ...): the dashboard and `berth_manifest_errors`. */
@@ -243,10 +265,11 @@ export class Controller implements ControllerApi {
     this.timers.clearInterval(this.resyncTimer);
     this.timers.clearTimeout(this.readyTimer);
     await this.watcher?.close();
+    await this.triggers.close();
     await this.queue.shutdown();
     if (stopApps) {
       this.opts.logger.info('stopping every app');
-      await this.opts.supervisor.stopAll();
+      await this.opts.supervisor.stopAll(shutdownLayers(this.opts.store));
     } else {
       this.opts.supervisor.detachAll();
     }

@@ -8,6 +8,7 @@ import type { Store } from '../store/store.js';
 import type { InstanceView } from '../api/api-types.js';
 import type { InstanceSnapshot } from './controller-deps.js';
 import { primaryPort } from '../ports/types.js';
+import { WAITING_FOR_DEPENDENCY } from './dependency-waits.js';
 
 export type LiveLookup = (app: string, index: number) => InstanceSnapshot | undefined;
 
@@ -15,6 +16,7 @@ export const noLiveData: LiveLookup = () => undefined;
 
 export function instanceViews(store: Store, live: LiveLookup = noLiveData, now = Date.now(), app?: string): InstanceView[] {
   const ports = store.allocations.heldByInstance(app);
+  const waits = waitingInstances(store, app);
   return store.instances.list(app).map((row) => {
     const snapshot = live(row.app, row.index);
     const held = ports.get(`${row.app}/${row.index}`) ?? { tcp: [], udp: [] };
@@ -22,10 +24,13 @@ export function instanceViews(store: Store, live: LiveLookup = noLiveData, now =
     const pid = snapshot ? snapshot.pid : row.pid;
     const startedAt = snapshot ? snapshot.startedAt : row.startedAt;
     const running = pid !== null && (status === 'online' || status === 'starting' || status === 'stopping');
+    // An instance that does not run while its app waits for a dependency is pending for that reason (as a Pod is).
+    const wait = !running && (status === 'pending' || status === 'stopped') ? waits.get(row.app)?.(row.index) : undefined;
     return {
       app: row.app,
       instance: row.index,
-      status,
+      status: wait ? 'pending' : status,
+      ...wait,
       pid: running ? pid : null,
       port: primaryPort(held) ?? null,
       ports: { tcp: held.tcp, udp: held.udp },
@@ -36,4 +41,17 @@ export function instanceViews(store: Store, live: LiveLookup = noLiveData, now =
       specHash: row.specHash,
     };
   });
+}
+
+/** Per app that waits for a dependency (its Progressing condition): which instances wait, and why. */
+function waitingInstances(store: Store, app?: string): Map<string, (index: number) => { reason: string; message: string } | undefined> {
+  const waits = new Map<string, (index: number) => { reason: string; message: string } | undefined>();
+  for (const record of app === undefined ? store.apps.list() : [store.apps.get(app)].filter((r) => r !== undefined)) {
+    const progressing = record.conditions.find((c) => c.type === 'Progressing');
+    if (record.desiredState === 'stopped' || progressing?.reason !== WAITING_FOR_DEPENDENCY) continue;
+    const held = new Set(store.instanceStops.list(record.name));
+    const wait = { reason: progressing.reason, message: progressing.message };
+    waits.set(record.name, (index) => (held.has(index) ? undefined : wait));
+  }
+  return waits;
 }

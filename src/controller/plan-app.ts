@@ -25,6 +25,8 @@ export interface DesiredApp {
   restart?: ReadonlySet<number>;
   /** `berth start`: instances to start if they do not run. */
   start?: ReadonlySet<number>;
+  /** dependsOn not met (dependencies/dependency-gate.ts): what would start waits instead; what runs is left alone. */
+  waitForDependency?: boolean;
 }
 
 /** What runs for one index: the spec hash and ports its process was started with, and whether it is active. */
@@ -35,7 +37,9 @@ export type AppAction =
   | { type: 'replace'; index: number; reason: 'spec' | 'ports' | 'reload' }
   | { type: 'restart'; index: number }
   | { type: 'halt'; index: number }
-  | { type: 'remove'; index: number };
+  | { type: 'remove'; index: number }
+  /** Would start, but waits for a dependency (pending, WaitingForDependency): nothing to carry out. */
+  | { type: 'wait'; index: number };
 
 /**
  * @example
@@ -46,6 +50,7 @@ export function planApp(desired: DesiredApp | undefined, actual: ActualInstance[
   const actions: AppAction[] = [];
   const byIndex = new Map(actual.map((instance) => [instance.index, instance]));
   const count = desired?.instances ?? 0;
+  const start = (index: number): AppAction => ({ type: desired?.waitForDependency ? 'wait' : 'start', index });
 
   for (const instance of [...actual].sort((a, b) => b.index - a.index)) {
     if (instance.index >= count) actions.push({ type: 'remove', index: instance.index });
@@ -60,12 +65,12 @@ export function planApp(desired: DesiredApp | undefined, actual: ActualInstance[
       continue;
     }
     if (!current) {
-      actions.push({ type: 'start', index });
+      actions.push(start(index));
     } else if (!current.active) {
       // Ended by its own restart policy (or maxRestarts): it stays ended, as a Pod with restartPolicy Never
       // does, until asked for or until what it runs changes. A resync alone never runs it again.
       const asked = desired.start?.has(index) || desired.restart?.has(index) || desired.reload?.has(index);
-      if (asked || current.specHash !== desired.specHash || !samePorts(current.ports, ports)) actions.push({ type: 'start', index });
+      if (asked || current.specHash !== desired.specHash || !samePorts(current.ports, ports)) actions.push(start(index));
     } else if (current.specHash !== desired.specHash) {
       actions.push({ type: 'replace', index, reason: 'spec' });
     } else if (!samePorts(current.ports, ports)) {

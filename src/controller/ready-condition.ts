@@ -4,6 +4,7 @@
  */
 import type { Store } from '../store/store.js';
 import type { LiveLookup } from './instance-views.js';
+import { WAITING_FOR_DEPENDENCY } from './dependency-waits.js';
 
 export function updateReadyCondition(store: Store, app: string, live: LiveLookup): void {
   const record = store.apps.get(app);
@@ -20,10 +21,11 @@ export function updateReadyCondition(store: Store, app: string, live: LiveLookup
   }
   const failing = statuses.filter((s) => s === 'crashloop' || s === 'errored').length;
   const ready = online === total && total > 0;
+  const waiting = record.conditions.some((c) => c.type === 'Progressing' && c.reason === WAITING_FOR_DEPENDENCY);
   store.apps.setCondition(app, {
     type: 'Ready',
     status: ready || total === 0 ? 'True' : 'False',
-    reason: ready ? 'AllReady' : total === 0 ? 'NoInstances' : failing ? 'InstancesFailing' : 'InstancesStarting',
+    reason: ready ? 'AllReady' : total === 0 ? 'NoInstances' : failing ? 'InstancesFailing' : waiting ? WAITING_FOR_DEPENDENCY : 'InstancesStarting',
     message: `${online}/${total} ready`,
   });
 }

@@ -18,12 +18,14 @@ import { reconcileClaim } from './reconcile-claim.js';
 import { removeApp } from './remove-app.js';
 import { reportSockets } from './socket-status.js';
 import type { ReconcileContext } from './reconcile-context.js';
+import type { DependencyWaits } from './dependency-waits.js';
 
 export class AppReconciler {
   /** Apps whose spec changed since their env was last checked for shadowed variables. */
   private readonly pendingShadowCheck = new Set<string>();
 
-  constructor(private readonly ctx: ReconcileContext) {}
+  /** `waits`: dependsOn gates and removal order (none: nothing waits). */
+  constructor(private readonly ctx: ReconcileContext, private readonly waits?: DependencyWaits) {}
 
   async reconcile(name: string): Promise<void> {
     const { store } = this.ctx;
@@ -35,7 +37,8 @@ export class AppReconciler {
     if (record) setManifestValid(store, this.ctx.logger, name, errors);
     if (!desired) {
       // A broken file still naming the app keeps it running on its last good spec.
-      if (record && errors.length === 0) await removeApp(this.ctx, name);
+      // Dependents deleted at the same time go first; their removal wakes this one.
+      if (record && errors.length === 0 && !this.waits?.removalBlockedBy(name).length) await removeApp(this.ctx, name);
       else if (record) store.apps.setObservedGeneration(name, record.generation);
       return;
     }
@@ -86,7 +89,8 @@ export class AppReconciler {
     const actual = supervisor.actual(name);
     const asked = this.ctx.requests.snapshot(name);
     store.instanceStops.clear(name, effective.instances);
-    const actions = planApp({
+    const gate = this.waits?.gate(resource) ?? { ready: true };
+    const plan = planApp({
       instances: effective.instances,
       specHash: resource.specHash,
       stopped,
@@ -95,12 +99,17 @@ export class AppReconciler {
       reload: indexesFor(asked, 'reload'),
       restart: indexesFor(asked, 'restart'),
       start: indexesFor(asked, 'start'),
+      waitForDependency: !gate.ready,
     }, actual);
+    const waiting = plan.filter((a) => a.type === 'wait').map((a) => a.index);
+    const actions = plan.filter((a) => a.type !== 'wait');
     if (actions.length) store.apps.setCondition(name, { type: 'Progressing', status: 'True', reason: 'Reconciling', message: actions.map((a) => `${a.type} ${a.index}`).join(', ') });
     await applyAppPlan(this.ctx, resource, actions, ports, actual, asked);
     reportSockets(store, name, resource.spec, await supervisor.listenSockets(name));
-    this.ctx.requests.settle(name, asked);
+    // A start that waits stays asked for, so it happens once the gate opens.
+    this.ctx.requests.settle(name, new Map([...asked].filter(([index]) => !waiting.includes(index))));
     supervisor.prune(name, effective.instances);
+    if (this.waits?.report(resource, gate, waiting)) return;
     store.apps.setCondition(name, { type: 'Progressing', status: 'False', reason: 'Reconciled', message: `generation ${generation} reconciled` });
   }
 

@@ -7,7 +7,7 @@
  */
 import { BerthError } from '../errors.js';
 import type { InstanceHandle } from './instance-handle.js';
-import type { InstanceConfig, InstanceEvent } from './types.js';
+import type { InstanceConfig, InstanceEvent, StartOptions } from './types.js';
 
 /** How long a hand-over waits for a replacement to become ready before giving up on it. */
 export const REPLACEMENT_READY_TIMEOUT_MS = 60_000;
@@ -20,8 +20,8 @@ export interface ReplaceOptions {
 /** The part of the Supervisor a hand-over drives. */
 export interface HandOverHost {
   get(app: string, index: number): InstanceHandle | undefined;
-  start(config: InstanceConfig): InstanceHandle;
-  startReplacement(config: InstanceConfig): InstanceHandle;
+  start(config: InstanceConfig, adopt?: undefined, options?: StartOptions): InstanceHandle;
+  startReplacement(config: InstanceConfig, options?: StartOptions): InstanceHandle;
   recordEvent(app: string, index: number, level: InstanceEvent['level'], reason: string, message: string): void;
 }
 
@@ -35,8 +35,10 @@ export async function handOver(host: HandOverHost, config: InstanceConfig, { ord
   const current = host.get(app, index);
   const old = current && !ENDED.has(current.snapshot().status) ? current : undefined;
   const startFirst = old !== undefined && order === 'StartFirst';
+  // PM2 counts a reload as a restart: the new process carries on the instance's count.
+  const restarts = current ? current.snapshot().restarts + 1 : undefined;
   if (old && !startFirst) await old.stop();
-  const next = startFirst ? host.startReplacement(config) : host.start(config);
+  const next = startFirst ? host.startReplacement(config, { restarts }) : host.start(config, undefined, { restarts });
   try {
     await next.waitReady({ timeoutMs: readyTimeoutMs });
   } catch (err) {

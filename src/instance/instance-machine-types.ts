@@ -10,6 +10,8 @@ import type { Probing } from './probing.js';
 export interface InstanceMachineInput {
   config: InstanceConfig;
   adopt?: AdoptedProcess;
+  /** Restarts counted before this process (a reload replacement's); an adopted process brings its own. */
+  restarts?: number;
   /** Wall clock for uptime and startedAt; tests pass the SimulatedClock's now. */
   now?: () => number;
 }

@@ -129,7 +129,7 @@ export const instanceMachine = setup({
     startTime: null,
     marker: null,
     startedAt: null,
-    restarts: input.adopt?.restarts ?? 0,
+    restarts: input.adopt?.restarts ?? input.restarts ?? 0,
     crashesInRow: 0,
     unstableExits: 0,
     backoffMs: 0,

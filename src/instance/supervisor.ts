@@ -22,7 +22,7 @@ import { LogOwnership } from './log-ownership.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
 import { SocketRegistry, type ListenSocketState } from './socket-registry.js';
 import { pidsOf, socketPortsOf } from './socket-use.js';
-import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
+import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance, StartOptions } from './types.js';
 import type { Clock, SupervisorOptions } from './supervisor-options.js';
 
 export type { InstanceStore };
@@ -130,13 +130,13 @@ export class Supervisor {
    * Starts the instance (app, index), or adopts `adopt` if that process still
    * runs with the recorded start time. Throws if the instance already runs here.
    */
-  start(config: InstanceConfig, adopt?: AdoptedProcess): InstanceHandle {
+  start(config: InstanceConfig, adopt?: AdoptedProcess, { restarts }: StartOptions = {}): InstanceHandle {
     const slot = this.registry.get(config.app, config.index);
     if (slot) {
       const live = [...slot.handles].find((h) => !isEnded(h));
       if (live) throw new BerthError('INTERNAL', `Instance ${config.app}/${config.index} is already running (status ${live.snapshot().status})`);
     }
-    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}`, 0, config, adopt);
+    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}`, 0, config, adopt, restarts);
     this.registry.add(handle, cleanup);
     // A socket the replaced process ran on and this one does not is closed before it binds the port itself.
     if (!adopt) this.sockets.prune(config.app);
@@ -162,11 +162,11 @@ export class Supervisor {
    * takes over the store row when it becomes online (or when the old one
    * ends first). Then: `await next.waitReady(); await old.stop();`.
    */
-  startReplacement(config: InstanceConfig): InstanceHandle {
+  startReplacement(config: InstanceConfig, { restarts }: StartOptions = {}): InstanceHandle {
     const slot = this.registry.get(config.app, config.index);
-    if (!slot) return this.start(config);
+    if (!slot) return this.start(config, undefined, { restarts });
     const generation = slot.nextGeneration++;
-    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}#${generation}`, generation, config);
+    const { handle, cleanup } = this.createHandle(`${config.app}/${config.index}#${generation}`, generation, config, undefined, restarts);
     this.registry.addReplacement(slot, handle, cleanup);
     handle.actor.start();
     handle.start();
@@ -218,8 +218,13 @@ export class Supervisor {
     this.sockets.prune(app);
   }
 
-  /** `berth down` / Ctrl-C: stops every process and waits until all are gone; their rows say stopped. */
-  async stopAll(): Promise<void> {
+  /**
+   * `berth down` / Ctrl-C: stops every process and waits until all are gone;
+   * their rows say stopped. `layers` of app names stop one after another
+   * first (dependents before what they depend on), then whatever is left.
+   */
+  async stopAll(layers: readonly (readonly string[])[] = []): Promise<void> {
+    for (const apps of layers) await Promise.all(this.list({ all: true }).filter((h) => apps.includes(h.app)).map((h) => h.stop()));
     await Promise.all(this.list({ all: true }).map((h) => h.stop()));
     this.rows.markProcessesStopped();
     this.sockets.closeAll();
@@ -238,9 +243,9 @@ export class Supervisor {
 
   // ---- internals ----
 
-  private createHandle(key: string, generation: number, config: InstanceConfig, adopt?: AdoptedProcess): { handle: InstanceHandle; cleanup: () => void } {
+  private createHandle(key: string, generation: number, config: InstanceConfig, adopt?: AdoptedProcess, restarts?: number): { handle: InstanceHandle; cleanup: () => void } {
     // An explicit `clock: undefined` would replace XState's default clock: pass it only when given.
-    const actor = createActor(this.machine, { input: { config, adopt, now: this.now }, id: key, ...(this.clock ? { clock: this.clock } : {}) });
+    const actor = createActor(this.machine, { input: { config, adopt, restarts, now: this.now }, id: key, ...(this.clock ? { clock: this.clock } : {}) });
     const handle = new InstanceHandle({ key, generation, config, actor });
     const offEvent = actor.on('instance.event', (event: InstanceEvent) => this.recordEvent(handle.app, handle.index, event.level, event.reason, event.message));
     let lastStatus = statusOf(actor.getSnapshot());

@@ -32,6 +32,12 @@ export interface AdoptedProcess {
   marker?: string | null;
 }
 
+/** How a new process of an instance starts counting. */
+export interface StartOptions {
+  /** Restarts so far: a reload replacement carries its predecessor's count + 1 (PM2 counts a reload as a restart). */
+  restarts?: number;
+}
+
 export interface InstanceSnapshot {
   status: InstanceStatus;
   pid: number | null;

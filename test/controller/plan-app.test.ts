@@ -78,3 +78,20 @@ test('reload and restart are inputs: asked-for indexes are replaced or restarted
     { type: 'halt', index: 2 },
   ], 'a stopped app restarts nothing');
 });
+
+test('waiting for a dependency: what would start waits; what runs is replaced, restarted, halted or removed as usual', () => {
+  const ended = { ...running(1, 3001), active: false };
+  const actual = [running(0, 3000, 'h0'), ended, running(3, 3003)];
+  const desired = { instances: 3, specHash: 'h1', stopped: false, ports: [port(3000), port(3001), port(3002)], start: new Set([1]), waitForDependency: true };
+  assert.deepEqual(planApp(desired, actual), [
+    { type: 'remove', index: 3 },
+    { type: 'replace', index: 0, reason: 'spec' },
+    { type: 'wait', index: 1 },
+    { type: 'wait', index: 2 },
+  ]);
+  assert.deepEqual(planApp({ ...desired, waitForDependency: false }, actual).filter((a) => a.type === 'start'), [
+    { type: 'start', index: 1 },
+    { type: 'start', index: 2 },
+  ], 'the same plan with the gate open starts them');
+  assert.deepEqual(planApp({ ...desired, stopped: true }, actual).filter((a) => a.type === 'wait'), [], 'a stopped app waits for nothing');
+});

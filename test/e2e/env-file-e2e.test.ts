@@ -1,7 +1,7 @@
 // envFile with a real controller and real processes: the app sees the file's
-// variables, an edited value rolls it (picked up when the controller next
-// reads the manifests: the harness resyncs every 2 s), and a removed file is
-// an invalid manifest that keeps the app on its last good spec.
+// variables, an edited value rolls it (the controller watches the file: the
+// resync is set to 10 minutes, so nothing else can pick the edit up), and a
+// removed file is an invalid manifest that keeps the app on its last good spec.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rm, writeFile } from 'node:fs/promises';
@@ -32,7 +32,7 @@ async function waitForAnswer(port: number, predicate: (body: Record<string, unkn
 test('the app sees its env file; editing a value rolls it; a removed file keeps it on its last good spec', async (t) => {
   const berth = await BerthHarness.create();
   t.after(() => berth.cleanup());
-  await berth.up();
+  await berth.up(['--resync', '10m']);
   const port = await freePort();
   const envFile = path.join(berth.dir, 'web.env');
   await writeFile(envFile, '# greeting of the home page\nexport GREETING="hello from the file"\nPORT=1\n');

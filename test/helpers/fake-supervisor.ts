@@ -30,6 +30,8 @@ export class FakeSupervisor implements SupervisorDep {
   handles: FakeHandle[] = [];
   /** Replacements of these (app/index) never become ready. */
   neverReady = new Set<string>();
+  /** New processes of these apps start with this status instead of online (then: setStatus). */
+  startStatus = new Map<string, InstanceSnapshot['status']>();
   private readonly registry = new Map<string, FakeHandle>();
   private readonly listeners = new Set<(app: string) => void>();
 
@@ -128,8 +130,23 @@ export class FakeSupervisor implements SupervisorDep {
     for (const row of this.store?.instances.list(app) ?? []) if (row.index >= count && !this.get(app, row.index)) this.store!.instances.delete(app, row.index);
   }
 
-  async stopAll(): Promise<void> {
-    for (const handle of this.registry.values()) handle.stop();
+  async stopAll(layers: readonly (readonly string[])[] = []): Promise<void> {
+    const handles = [...this.registry.values()];
+    const rank = (h: FakeHandle) => {
+      const i = layers.findIndex((layer) => layer.includes(h.config.app));
+      return i === -1 ? layers.length : i;
+    };
+    for (const handle of handles.sort((a, b) => rank(a) - rank(b))) {
+      if (!handle.stopped) this.log.push(`stop ${handle.key}`);
+      handle.stop();
+    }
+  }
+
+  /** The instance's process changes status (gets ready, crashes): row written, listeners told. */
+  setStatus(app: string, index: number, status: InstanceSnapshot['status']): void {
+    const handle = this.get(app, index)!;
+    handle.status = status;
+    this.record(handle);
   }
 
   detachAll(): void {
@@ -139,6 +156,7 @@ export class FakeSupervisor implements SupervisorDep {
   private launch(config: InstanceConfig, verb: 'start' | 'adopt', adopt?: AdoptedProcess): FakeHandle {
     const key = `${config.app}/${config.index}`;
     const handle = new FakeHandle(key, config, adopt?.pid ?? this.nextPid++, adopt);
+    handle.status = this.startStatus.get(config.app) ?? 'online';
     this.log.push(`${verb} ${key} port=${portOf(config)}`);
     this.handles.push(handle);
     this.registry.set(key, handle);

@@ -217,3 +217,17 @@ function processesWithToken(token: string): number[] {
   }
   return found;
 }
+
+test('a replacement carries the instance\'s restart count + 1 (PM2 counts reloads), either order, into the row', async (t) => {
+  const { supervisor, store, track, config } = setup(t);
+  const first = track(supervisor.start(config({ args: [fixture('sleeper.mjs')] })));
+  await first.waitReady({ timeoutMs: 5_000 });
+  await supervisor.replace(config({ args: [fixture('sleeper.mjs')] }, { specHash: 'h2' }), { order: 'StopFirst' });
+  track(supervisor.get('app', 0)!);
+  await supervisor.replace(config({ args: [fixture('sleeper.mjs')] }, { specHash: 'h3' }), { order: 'StartFirst' });
+  const last = track(supervisor.get('app', 0)!);
+  assert.notEqual(last, first);
+  assert.equal(last.snapshot().restarts, 2);
+  await until('the row shows the count', () => store.instances.get('app', 0)?.restarts === 2 && store.instances.get('app', 0)?.specHash === 'h3');
+  await supervisor.stopAll();
+});

@@ -10,6 +10,8 @@ import { loadManifestDir } from '../../manifest/load-manifest-dir.js';
 import { UsageError } from '../../errors.js';
 import { resolveTargets } from '../targets.js';
 import { examplesHelp } from '../format/examples.js';
+import { stopOrder } from '../../dependencies/dependency-graph.js';
+import { graphOfApps } from '../../dependencies/graph-of-apps.js';
 
 export const command: Command = {
   name: 'delete',
@@ -45,6 +47,9 @@ export const command: Command = {
     }
     if (names.length === 0) throw new UsageError('delete needs app names, all, -l key=value or -f FILE');
     const found = await Promise.all([...new Set(names)].map((name) => findManifest(dir, name)));
+    // Dependents first: should the controller see the edits one by one, it still stops them before what they depend on.
+    const order = stopOrder(graphOfApps(found.map(({ resource }) => ({ name: resource.metadata.name, spec: resource.spec }))));
+    found.sort((a, b) => order.indexOf(a.resource.metadata.name) - order.indexOf(b.resource.metadata.name));
     for (const { file, resource } of found) {
       await editManifestFile(file, resource.metadata.name, { remove: true });
       ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);

@@ -37,6 +37,12 @@ function select(instances: InstanceView[], overview: AppsOverview, words: string
   return rows.filter((r) => targets.some((t) => t.app === r.app && (t.instance === undefined || t.instance === r.instance)));
 }
 
+/** One line per app whose pending instances wait (dependsOn): `Note: web is waiting for app "db" to be Ready (0/1 ready)`. */
+function waitNotes(rows: InstanceView[]): string[] {
+  const byApp = new Map(rows.filter((r) => r.reason !== undefined && r.message !== undefined).map((r) => [r.app, r.message!]));
+  return [...byApp].map(([app, message]) => `Note: ${app} is ${message}`);
+}
+
 async function render(rows: InstanceView[], format: ListFormat, ctx: CommandContext, { header, status }: { header: boolean; status?: string }): Promise<string | undefined> {
   if (format === 'name') return rows.map(instanceName).join('\n') || undefined;
   if (format === 'json' || format === 'yaml') {
@@ -74,7 +80,7 @@ async function watch(ctx: CommandContext, format: ListFormat, pick: () => Promis
 export const command: Command = {
   name: 'list',
   aliases: ['ls', 'get'],
-  summary: 'List every instance: status, PID, port, CPU, memory, uptime, restarts. Invalid manifests are warned about under the table.',
+  summary: 'List every instance: status, PID, port, CPU, memory, uptime, restarts. Invalid manifests are warned about under the table, and apps waiting for a dependency noted.',
   usage: 'berth list [NAME[/INDEX]...] [-l key=value] [-o json|yaml|wide|name] [-w]',
   help: [
     '-o name prints NAME/INDEX per instance, which every action takes: berth list -o name -l tier=web | xargs berth restart',
@@ -91,6 +97,7 @@ export const command: Command = {
     if (rows.length === 0 && (format === 'table' || format === 'wide')) {
       ctx.out(positionals.length || values.selector !== undefined ? 'No instances.' : 'No apps. Drop a manifest in the watched directory or run `berth apply -f FILE`.');
     } else if (text !== undefined) ctx.out(text);
+    if (format === 'table' || format === 'wide') for (const note of waitNotes(rows)) ctx.err(note);
     for (const message of overview.manifestErrors) ctx.err(`Warning: invalid manifest: ${message}`);
     if (!values.watch) return 0;
     const pick = async () => {
