@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'STORE'
   | 'SPAWN_FAILED'
   | 'SYNC_FAILED'
+  | 'MANIFEST_DIR'
   | 'INTERNAL';
 
 export class BerthError extends Error {

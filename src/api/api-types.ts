@@ -48,6 +48,8 @@ export interface ControllerStatus {
   dir: string;
   version: string;
   startedAt: number;
+  /** Problems users should see under `berth list` (e.g. the manifest directory cannot be read). */
+  warnings?: string[];
 }
 
 export type AppAction = 'restart' | 'reload' | 'stop' | 'start';

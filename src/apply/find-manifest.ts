@@ -6,7 +6,7 @@ import type { Resource } from '../manifest/types.js';
 import { BerthError } from '../errors.js';
 
 export async function findManifest(dir: string, name: string): Promise<{ file: string; resource: Resource }> {
-  const state = await loadManifestDir(dir);
+  const state = await loadManifestDir(dir, { missingOk: true });
   const resource = state.resources.get(name);
   if (!resource) {
     const broken = [...state.files].find(([, entry]) => entry.names.includes(name));

@@ -42,3 +42,13 @@ export async function readAppInfo(ctx: CommandContext, name: string): Promise<Ap
     return withStore(ctx, (store) => appInfo(store, name));
   }
 }
+
+/** Warnings the running controller wants shown under `berth list` (none when it is down). */
+export async function readControllerWarnings(ctx: CommandContext): Promise<string[]> {
+  try {
+    return (await new ApiClient(ctx.home).status()).warnings ?? [];
+  } catch (err) {
+    if (isUnavailable(err)) return [];
+    throw err;
+  }
+}

@@ -9,7 +9,7 @@
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { Store } from '../store/store.js';
-import { loadManifestDir, type DesiredState } from '../manifest/load-manifest-dir.js';
+import { loadManifestDir, ManifestDirError, type DesiredState } from '../manifest/load-manifest-dir.js';
 import { WorkQueue } from './work-queue.js';
 import { watchManifestDir, type Watcher, type WatchOptions } from './manifest-watcher.js';
 import { changedNames, keepNamesOfBrokenFiles, manifestErrorsFor } from './desired-diff.js';
@@ -24,6 +24,7 @@ import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
 import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-processes.js';
 import type { ReconcileContext } from './reconcile-context.js';
+import { ManifestDirHealth } from './manifest-dir-health.js';
 
 /** The timers the controller arms (resync, ready-condition batching). */
 export interface Timers {
@@ -77,6 +78,7 @@ export class Controller implements ControllerApi {
   private offInstanceChange?: () => void;
   private loading: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly dirHealth: ManifestDirHealth;
 
   constructor(private readonly opts: ControllerOptions) {
     this.timers = opts.timers ?? realTimers;
@@ -94,6 +96,7 @@ export class Controller implements ControllerApi {
       requests: new RolloutRequests(),
     };
     this.reconciler = new AppReconciler(this.ctx);
+    this.dirHealth = new ManifestDirHealth({ store: opts.store, logger: opts.logger, dir: path.resolve(opts.dir) });
     this.queue = new WorkQueue({
       worker: async (name) => {
         await this.reconciler.reconcile(name);
@@ -108,7 +111,10 @@ export class Controller implements ControllerApi {
     store.meta.set('manifest_dir', path.resolve(this.opts.dir));
     this.offInstanceChange = this.opts.supervisor.onChange((app) => this.markReadyDirty(app));
     await this.reapOrphans();
-    await this.reloadDesired();
+    // A directory that cannot be read is an error here, never "no apps": every app would be stopped.
+    const first = this.loadDesired();
+    this.loading = first.catch(() => undefined);
+    await first;
     // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
     this.enqueueEveryApp();
     const watch = this.opts.watchManifests === undefined ? watchManifestDir : this.opts.watchManifests;
@@ -131,20 +137,30 @@ export class Controller implements ControllerApi {
     }
   }
 
-  /** Reads the manifest directory again and enqueues what changed. Serialised. */
+  /**
+   * Reads the manifest directory again and enqueues what changed. Serialised.
+   * When the directory cannot be read, the last good desired state stays.
+   */
   reloadDesired(): Promise<void> {
-    const load = this.opts.loadManifests ?? loadManifestDir;
-    this.loading = this.loading.then(async () => {
-      if (this.closed) return;
-      const next = await load(this.opts.dir);
-      keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
-      const changed = changedNames(this.desiredState, next);
-      const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
-      for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
-      this.desiredState = next;
-      for (const name of changed) this.queue.add(name);
-    }).catch((err: unknown) => this.opts.logger.error({ err }, 'cannot read the manifest directory'));
+    this.loading = this.loading.then(() => this.loadDesired()).catch((err: unknown) => {
+      const apps = [...this.desiredState.resources.keys()];
+      if (err instanceof ManifestDirError) this.dirHealth.failed(err.message, apps);
+      else this.opts.logger.error({ err }, 'cannot read the manifest directory');
+    });
     return this.loading;
+  }
+
+  private async loadDesired(): Promise<void> {
+    if (this.closed) return;
+    const load = this.opts.loadManifests ?? loadManifestDir;
+    const next = await load(this.opts.dir);
+    this.dirHealth.ok(next.resources.keys());
+    keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
+    const changed = changedNames(this.desiredState, next);
+    const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
+    for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
+    this.desiredState = next;
+    for (const name of changed) this.queue.add(name);
   }
 
   private async resync(): Promise<void> {
@@ -183,7 +199,8 @@ export class Controller implements ControllerApi {
   // ---- ControllerApi ----
 
   status(): ControllerStatus {
-    return { pid: process.pid, home: this.opts.home, dir: path.resolve(this.opts.dir), version: this.opts.version ?? '0.0.0', startedAt: this.startedAt };
+    const warning = this.dirHealth.warning();
+    return { pid: process.pid, home: this.opts.home, dir: path.resolve(this.opts.dir), version: this.opts.version ?? '0.0.0', startedAt: this.startedAt, warnings: warning ? [warning] : [] };
   }
 
   async listInstances(): Promise<InstanceView[]> {

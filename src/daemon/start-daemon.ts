@@ -55,7 +55,14 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown() });
   const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
   warmSchemaValidators();
-  await controller.start();
+  try {
+    await controller.start();
+  } catch (err) {
+    await controller.shutdown({ stopApps: false });
+    await api.close();
+    store.close();
+    throw err;
+  }
   const syncLoop = git ? await startGitSync({ ...git, store, home, dir, logger, onApplied: () => void controller.reloadDesired() }) : undefined;
   const closed = stopped.then(async () => {
     await syncLoop?.stop();

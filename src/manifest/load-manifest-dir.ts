@@ -4,9 +4,9 @@
  * The same name in two files is a conflict reported on both; the first file
  * by path keeps the name, as SPEC.md asks.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { ManifestError } from '../errors.js';
+import { listManifestFiles, type ListingProblem } from './list-manifest-files.js';
 import { parseManifestText } from './parse-manifest-text.js';
 import { displayPath } from './display-path.js';
 import type { Resource } from './types.js';
@@ -14,33 +14,15 @@ import type { Resource } from './types.js';
 export interface DesiredState {
   resources: Map<string, Resource>;
   errors: ManifestError[];
-  /** Per file (absolute path): the names it declared (valid or not), so a broken file's apps are known. */
-  files: Map<string, { names: string[]; errors: ManifestError[] }>;
+  /**
+   * Per file (absolute path): the names it declared (valid or not), so a
+   * broken file's apps are known. `directory`: a folder that could not be
+   * read, standing for every file below it.
+   */
+  files: Map<string, { names: string[]; errors: ManifestError[]; directory?: boolean }>;
 }
 
-export const MANIFEST_FILE = /\.ya?ml$/i;
-
-/** Lists manifest files under `dir` (absolute paths), sorted, skipping dot-files and dot-folders (editors' temp files). */
-export async function listManifestFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(current: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(full);
-    }
-  }
-  await walk(path.resolve(dir));
-  return out.sort();
-}
+export { MANIFEST_FILE, ManifestDirError, listManifestFiles } from './list-manifest-files.js';
 
 /** Best effort names in a file that failed to parse, so its apps can be told "your manifest is invalid". */
 function namesMentioned(text: string): string[] {
@@ -86,15 +68,30 @@ export function desiredStateFrom(texts: ManifestText[]): DesiredState {
   return state;
 }
 
-export async function loadManifestDir(dir: string): Promise<DesiredState> {
+/**
+ * Reads the directory into the desired state. Throws ManifestDirError when
+ * the directory itself cannot be read (missing only with `missingOk`); a
+ * file or folder below it that cannot be read is an error of that path
+ * (`FILE:1:1: cannot read: EACCES`) and the others load as usual.
+ */
+export async function loadManifestDir(dir: string, { missingOk = false }: { missingOk?: boolean } = {}): Promise<DesiredState> {
+  const { files, problems } = await listManifestFiles(dir, { missingOk });
   const texts: ManifestText[] = [];
-  for (const file of await listManifestFiles(dir)) {
+  const unreadable: ListingProblem[] = [...problems];
+  for (const file of files) {
     try {
       texts.push({ file, text: await readFile(file, 'utf8') });
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted while we listed
-      throw err;
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue; // deleted while we listed
+      unreadable.push({ path: file, message: `cannot read: ${code ?? (err as Error).message}`, directory: false });
     }
   }
-  return desiredStateFrom(texts);
+  const state = desiredStateFrom(texts);
+  for (const problem of unreadable) {
+    const error = new ManifestError({ file: displayPath(problem.path), line: 1, col: 1 }, problem.message);
+    state.files.set(problem.path, { names: [], errors: [error], ...(problem.directory ? { directory: true } : {}) });
+    state.errors.push(error);
+  }
+  return state;
 }

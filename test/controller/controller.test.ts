@@ -5,48 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pino from 'pino';
-import { Controller } from '../../src/controller/controller.js';
-import type { WatchOptions } from '../../src/controller/manifest-watcher.js';
-import { desiredStateFrom, loadManifestDir, type ManifestText } from '../../src/manifest/load-manifest-dir.js';
-import type { MarkedProcess } from '../../src/process/orphaned-processes.js';
-import { buildInstanceEnv } from '../../src/ports/instance-env.js';
-import { FakeSupervisor } from '../helpers/fake-supervisor.js';
-import { FakePorts } from '../helpers/fake-ports.js';
-import { FakeTimers } from '../helpers/fake-timers.js';
-import { memoryStore } from '../helpers/memory-store.js';
-import type { Store } from '../../src/store/store.js';
-
-const DIR = '/srv/berth/manifests';
-const app = (name: string, spec: string) => `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: node, ${spec}}\n`;
-
-function setup({ orphans = [] as MarkedProcess[], loadManifests, store = memoryStore() }: { orphans?: MarkedProcess[]; loadManifests?: (dir: string) => ReturnType<typeof loadManifestDir>; store?: Store } = {}) {
-  const supervisor = new FakeSupervisor(store);
-  const ports = new FakePorts();
-  const timers = new FakeTimers();
-  const files = new Map<string, string>();
-  let watcher: WatchOptions | undefined;
-  let shutDown = 0;
-  const controller = new Controller({
-    home: '/srv/berth/home', dir: DIR, store, ports, supervisor, buildEnv: buildInstanceEnv, logger: pino({ level: 'silent' }),
-    resyncMs: 30_000, timers, now: () => timers.now,
-    watchManifests: (options) => {
-      watcher = options;
-      return { close: async () => { watcher = undefined; } };
-    },
-    loadManifests: loadManifests ?? (async () => desiredStateFrom([...files].sort().map(([file, text]): ManifestText => ({ file: path.join(DIR, file), text })))),
-    reapOrphans: async () => orphans,
-    onShutdown: () => shutDown++,
-  });
-  /** Writes (or, with undefined, deletes) a manifest and lets the watcher report it. */
-  const edit = async (file: string, text: string | undefined) => {
-    if (text === undefined) files.delete(file);
-    else files.set(file, text);
-    watcher!.onChange();
-    await controller.settle();
-  };
-  return { store, supervisor, ports, timers, files, controller, edit, watching: () => watcher !== undefined, shutdowns: () => shutDown };
-}
+import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
+import { app, setup } from './controller-harness.js';
 
 test('start reconciles every app; a file change reconciles only what changed', async () => {
   const { supervisor, files, controller, edit } = setup();

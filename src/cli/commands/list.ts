@@ -1,6 +1,6 @@
 /** `berth list` (ls, get): one row per instance, SPEC.md's columns. */
 import type { Command } from '../command.js';
-import { readInstances } from '../read-state.js';
+import { readControllerWarnings, readInstances } from '../read-state.js';
 import { formatTable } from '../format/table.js';
 import { formatBytes, formatStatus, formatUptime } from '../format/human.js';
 import { outputOption, parseOutputFormat, renderData } from '../format/output-format.js';
@@ -14,14 +14,18 @@ export const command: Command = {
   options: { ...outputOption },
   async run({ values, positionals }, ctx) {
     const format = parseOutputFormat(values.output);
-    let views = await readInstances(ctx);
+    let [views, warnings] = await Promise.all([readInstances(ctx), format === 'json' || format === 'yaml' ? [] : readControllerWarnings(ctx)]);
     if (positionals.length) views = views.filter((v) => positionals.includes(v.app));
     if (format === 'json' || format === 'yaml') {
       ctx.out(await renderData(views, format));
       return 0;
     }
+    const warn = () => {
+      for (const warning of warnings) ctx.err(`Warning: ${warning}`);
+    };
     if (views.length === 0) {
       ctx.out('No apps. Drop a manifest in the watched directory or run `berth apply -f FILE`.');
+      warn();
       return 0;
     }
     const headers = ['ID', 'Name', 'Status', 'PID', 'Port', 'CPU (%)', 'Memory', 'Uptime', 'Restarts'];
@@ -42,6 +46,7 @@ export const command: Command = {
       return row;
     });
     ctx.out(formatTable(headers, rows));
+    warn();
     return 0;
   },
 };

@@ -70,7 +70,7 @@ export const command: Command = {
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
     const imperative = values.name !== undefined || values.port !== undefined || values.instances !== undefined || !/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(target);
     if (!imperative) {
-      const state = await loadManifestDir(dir);
+      const state = await loadManifestDir(dir, { missingOk: true });
       if (state.resources.has(target)) {
         const { message } = await new ApiClient(ctx.home).act(target, 'start', {});
         ctx.out(message);
@@ -86,7 +86,7 @@ export const command: Command = {
       shell: Boolean(values.shell),
     });
     const name = (manifest.metadata as { name: string }).name;
-    const existing = (await loadManifestDir(dir)).resources.get(name);
+    const existing = (await loadManifestDir(dir, { missingOk: true })).resources.get(name);
     if (existing) throw new BerthError('MANIFEST_CONFLICT', `app "${name}" already exists (${displayPath(existing.source.file, ctx.cwd)}); use \`berth restart ${name}\` or edit its manifest`);
     const { writes } = await applyDocuments({ target: '-', recursive: false, dir, home: ctx.home, cwd: ctx.cwd, stdin: Readable.from([stringify(manifest)]), dryRun: false });
     for (const write of writes) ctx.out(`${resourceRef(write)} ${write.change} (${path.relative(ctx.cwd, write.file) || write.file})`);

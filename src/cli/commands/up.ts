@@ -57,6 +57,9 @@ export const command: Command = {
       const status = await client.status();
       throw new BerthError('USAGE', `a controller is already running for ${ctx.home} (pid ${status.pid}, watching ${status.dir})`);
     }
+    // Refused before anything starts: a typo in --dir must never read as "no apps" and stop them all.
+    const { listManifestFiles } = await import('../../manifest/list-manifest-files.js');
+    await listManifestFiles(dir);
     if (values.detach) return detach(ctx, argv);
 
     const { parseDuration } = await import('../../manifest/duration.js');

@@ -1,0 +1,79 @@
+// The Controller in memory when its inputs fail: a manifest directory that
+// cannot be read (at start, at run time), a file or folder below it that
+// cannot be read. Nothing of this may ever stop a running app.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadManifestDir, ManifestDirError } from '../../src/manifest/load-manifest-dir.js';
+import { app, DIR, setup } from './controller-harness.js';
+
+function tempDir(t: { after: (fn: () => void) => void }): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-faults-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test('a manifest directory that cannot be read at start fails start and stops nothing', async () => {
+  const first = setup();
+  first.files.set('web.yaml', app('web', 'port: 3000'));
+  await first.controller.start();
+  await first.controller.settle();
+  await first.controller.shutdown({ stopApps: false });
+
+  const second = setup({ store: first.store });
+  second.failDir(new ManifestDirError('/srv/berth/manifsts', 'ENOENT'));
+  await assert.rejects(second.controller.start(), /manifest directory \/srv\/berth\/manifsts: ENOENT/);
+  await second.controller.settle();
+  assert.deepEqual(second.supervisor.log, [], 'nothing started, nothing removed');
+  assert.notEqual(second.store.apps.get('web'), undefined, 'the app is still known');
+});
+
+test('a manifest directory that vanishes at run time keeps the last good desired state, says so, and is picked up again', async () => {
+  const { controller, files, store, supervisor, notify, failDir, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+
+  failDir(new ManifestDirError(DIR, 'ENOENT'));
+  await notify();
+  timers.advance(30_000); // the resync reconciles every app too
+  await controller.settle();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000'], 'web keeps running');
+  assert.deepEqual(controller.status().warnings, [`manifest directory ${DIR}: ENOENT; the controller keeps the last good desired state`]);
+  const unavailable = store.events.list('web').filter((e) => e.reason === 'ManifestDirUnavailable');
+  assert.equal(unavailable.length, 1, 'one event per outage, not one per reload');
+
+  failDir(undefined);
+  files.set('api.yaml', app('api', 'port: 4000'));
+  await notify();
+  assert.deepEqual(controller.status().warnings, []);
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'start api/0 port=4000']);
+  assert.ok(store.events.list('web').some((e) => e.reason === 'ManifestDirRestored'));
+});
+
+test('a file or folder that cannot be read is an error of that path alone; the others go on', async (t) => {
+  const dir = tempDir(t);
+  writeFileSync(path.join(dir, 'web.yaml'), app('web', 'port: 3000'));
+  mkdirSync(path.join(dir, 'team'));
+  writeFileSync(path.join(dir, 'team', 'api.yaml'), app('api', 'port: 4000'));
+  const { controller, supervisor, store, edit } = setup({ loadManifests: () => loadManifestDir(dir) });
+  await controller.start();
+  await controller.settle();
+  assert.deepEqual(supervisor.log.sort(), ['start api/0 port=4000', 'start web/0 port=3000']);
+
+  // Root reads any file whatever its mode: a symlink loop fails to open (ELOOP) for everyone.
+  unlinkSync(path.join(dir, 'web.yaml'));
+  symlinkSync('web-loop.yaml', path.join(dir, 'web.yaml'));
+  symlinkSync('web.yaml', path.join(dir, 'web-loop.yaml'));
+  rmSync(path.join(dir, 'team'), { recursive: true });
+  symlinkSync('team-loop', path.join(dir, 'team'));
+  symlinkSync('team', path.join(dir, 'team-loop'));
+  writeFileSync(path.join(dir, 'new.yaml'), app('fresh', 'port: 5000'));
+  await edit('unused', undefined);
+  assert.deepEqual(supervisor.log.slice(2), ['start fresh/0 port=5000'], 'the new app starts; web and api are kept');
+  const valid = store.apps.get('web')!.conditions.find((c) => c.type === 'ManifestValid');
+  assert.match(valid?.message ?? '', /web\.yaml:1:1: cannot read: ELOOP/);
+  assert.match(store.apps.get('api')!.conditions.find((c) => c.type === 'ManifestValid')?.message ?? '', /team:1:1: cannot read: ELOOP/);
+});

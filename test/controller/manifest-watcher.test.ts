@@ -1,0 +1,50 @@
+// The real watcher (chokidar) on a real folder: changes are reported, and a
+// folder renamed away and back (or replaced) is watched again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { watchManifestDir } from '../../src/controller/manifest-watcher.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+test('a folder renamed away, then back or replaced, is watched again', async (t) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
+  const dir = path.join(root, 'm');
+  mkdirSync(dir);
+  let changes = 0;
+  const watcher = watchManifestDir({ dir, onChange: () => changes++, identityCheckMs: 50 });
+  t.after(async () => {
+    await watcher.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  /** Writes `file` until the watcher reports a change (chokidar may still be setting up its watch). */
+  const reportsWrite = (file: string, what: string) => {
+    const before = changes;
+    return waitFor(() => {
+      writeFileSync(path.join(dir, file), `v: ${Date.now()}\n`);
+      return changes > before;
+    }, { what, pollMs: 200 });
+  };
+  const reportsSoon = (what: string) => {
+    const before = changes;
+    return waitFor(() => changes > before, { what });
+  };
+  await reportsWrite('a.yaml', 'the first change');
+
+  const away = reportsSoon('the folder going away reported');
+  renameSync(dir, path.join(root, 'm.old'));
+  await away;
+  const back = reportsSoon('the folder coming back reported');
+  renameSync(path.join(root, 'm.old'), dir);
+  await back;
+  await reportsWrite('b.yaml', 'a new file in the returned folder');
+
+  // Replaced by another folder of the same name: the watch follows the name.
+  const replaced = reportsSoon('the replaced folder reported');
+  renameSync(dir, path.join(root, 'm.gone'));
+  mkdirSync(dir);
+  await replaced;
+  await reportsWrite('c.yaml', 'a new file in the replacing folder');
+  assert.ok(changes >= 5);
+});
