@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'SPAWN_FAILED'
   | 'SYNC_FAILED'
   | 'MANIFEST_DIR'
+  | 'CONTROLLER_RUNNING'
   | 'INTERNAL';
 
 export class BerthError extends Error {

@@ -19,6 +19,8 @@ import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
 import { warmSchemaValidators } from '../manifest/schema-validator.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
+import { acquireControllerLock } from './controller-lock.js';
+import type { FileLock } from '../util/file-lock.js';
 
 export interface DaemonOptions {
   home: string;
@@ -41,6 +43,17 @@ export interface Daemon {
 }
 
 export async function startDaemon({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }: DaemonOptions): Promise<Daemon> {
+  // Before anything else: a second controller on this home would start every app twice.
+  const lock = acquireControllerLock(home);
+  try {
+    return await startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }: DaemonOptions, lock: FileLock): Promise<Daemon> {
   const store = openStore(stateDbPath(home));
   const ports = new PortAllocator({ store, pool });
   store.meta.set('port_pool', `${pool.start}-${pool.end}`);
@@ -68,6 +81,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
     await syncLoop?.stop();
     await api.close();
     store.close();
+    lock.release();
     logger.info('controller stopped');
   });
   return { controller, store, closed };

@@ -8,6 +8,7 @@ import type { Command } from '../command.js';
 import { withExistingStore } from '../../store/with-existing-store.js';
 import { ApiClient } from '../../api/api-client.js';
 import { isProcessAlive } from '../../process/is-process-alive.js';
+import { BerthError } from '../../errors.js';
 
 export const command: Command = {
   name: 'down',
@@ -24,6 +25,13 @@ export const command: Command = {
       while (Date.now() < deadline && isProcessAlive(pid)) await sleep(100);
       ctx.out('controller stopped; every app stopped');
       return 0;
+    }
+    // A controller that holds the home but does not answer (stopped, hung) would start the apps again.
+    const { controllerHolding } = await import('../../daemon/controller-lock.js');
+    const holder = controllerHolding(ctx.home);
+    if (holder.running) {
+      const pid = holder.pid ?? 'unknown';
+      throw new BerthError('CONTROLLER_RUNNING', `the controller of ${ctx.home} (pid ${pid}) holds the home but does not answer (stopped or hung?); \`kill -CONT ${pid}\` and retry, or \`kill ${pid}\` first`);
     }
     const { stopRecordedInstances } = await import('../../instance/stop-recorded-instances.js');
     const { stopOrphanedProcesses } = await import('../../process/orphaned-processes.js');

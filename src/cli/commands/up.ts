@@ -5,7 +5,7 @@
  * daemon itself is wired in src/daemon/start-daemon.ts.
  */
 import path from 'node:path';
-import { mkdirSync, openSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import type { Command, CommandContext } from '../command.js';
@@ -13,23 +13,39 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ApiClient } from '../../api/api-client.js';
 import { BerthError } from '../../errors.js';
 
+/** The last `Error: ...` line a detached controller wrote since `from` (its output file is appended to). */
+function lastErrorLine(file: string, from: number): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8').slice(from);
+    return text.split('\n').reverse().find((line) => line.startsWith('Error: '))?.slice('Error: '.length);
+  } catch {
+    return undefined;
+  }
+}
+
 async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
   mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
-  const out = openSync(path.join(ctx.home, 'logs', 'controller.out.log'), 'a');
+  const outFile = path.join(ctx.home, 'logs', 'controller.out.log');
+  const out = openSync(outFile, 'a');
+  const from = statSync(outFile).size;
   const args = [process.argv[1]!, '--home', ctx.home, 'up', ...argv.filter((a) => a !== '--detach' && a !== '-d')];
   const child = spawn(process.execPath, args, { cwd: ctx.cwd, detached: true, stdio: ['ignore', out, out], env: ctx.env });
   child.unref();
   const client = new ApiClient(ctx.home);
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
-    if (await client.isRunning()) {
+    // Another controller may answer (two `up -d` racing): only ours counts.
+    const answering = await client.status(2_000).then((s) => s.pid, () => undefined);
+    if (answering === child.pid) {
       ctx.out(`controller running in the background (pid ${child.pid}); logs: ${path.join(ctx.home, 'logs', 'controller.log')}`);
       return 0;
     }
     if (child.exitCode !== null) break;
     await sleep(100);
   }
-  throw new BerthError('INTERNAL', `the controller did not start; see ${path.join(ctx.home, 'logs', 'controller.out.log')}`);
+  // The child's own one-line reason (bad flag, lock held, corrupt store), else where to look.
+  const reason = child.exitCode !== null ? lastErrorLine(outFile, from) : undefined;
+  throw new BerthError('INTERNAL', reason ?? `the controller did not start; see ${outFile}`);
 }
 
 export const command: Command = {
@@ -52,11 +68,9 @@ export const command: Command = {
     const dir = path.resolve(ctx.cwd, (values.dir as string | undefined) ?? 'manifests');
     const { parsePortPool, DEFAULT_PORT_POOL } = await import('../../ports/port-pool.js');
     const pool = values['port-pool'] ? parsePortPool(values['port-pool'] as string) : DEFAULT_PORT_POOL;
-    const client = new ApiClient(ctx.home);
-    if (await client.isRunning()) {
-      const status = await client.status();
-      throw new BerthError('USAGE', `a controller is already running for ${ctx.home} (pid ${status.pid}, watching ${status.dir})`);
-    }
+    const { controllerHolding, ControllerRunningError } = await import('../../daemon/controller-lock.js');
+    const holder = controllerHolding(ctx.home);
+    if (holder.running) throw new ControllerRunningError(ctx.home, holder.pid);
     // Refused before anything starts: a typo in --dir must never read as "no apps" and stop them all.
     const { listManifestFiles } = await import('../../manifest/list-manifest-files.js');
     await listManifestFiles(dir);
