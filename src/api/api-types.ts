@@ -38,6 +38,8 @@ export interface AppInfo {
   events: EventRecord[];
   /** Present when the manifest currently on disk is invalid: the apps keep their last good spec. */
   manifestErrors: string[];
+  /** Set while the controller cannot write its store (disk full, I/O error): changes are retried. */
+  storeFault?: { message: string; since: number; failures: number };
   /** Set when a `berth sync` source wrote this app's manifest. */
   sync?: { source: string; repo: string; revision: string | null; ready: string; lastError: string | null };
 }

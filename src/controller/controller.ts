@@ -22,6 +22,8 @@ import { runAppAction } from './app-actions.js';
 import type { AppAction, AppInfo, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
 import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
+import { ReadyBatch } from './ready-batch.js';
+import { StoreFaults } from './store-faults.js';
 import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-processes.js';
 import type { ReconcileContext } from './reconcile-context.js';
 import { ManifestDirHealth } from './manifest-dir-health.js';
@@ -71,8 +73,9 @@ export class Controller implements ControllerApi {
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly startedAt: number;
-  private readonly readyDirty = new Set<string>();
-  private readyTimer?: unknown;
+  private readonly ready: ReadyBatch;
+  /** Store write failures: reported (log, `berth info`, events), retried, never thrown. */
+  readonly storeFaults: StoreFaults;
   private resyncTimer?: unknown;
   private watcher?: Watcher;
   private offInstanceChange?: () => void;
@@ -97,18 +100,31 @@ export class Controller implements ControllerApi {
     };
     this.reconciler = new AppReconciler(this.ctx);
     this.dirHealth = new ManifestDirHealth({ store: opts.store, logger: opts.logger, dir: path.resolve(opts.dir) });
+    this.storeFaults = new StoreFaults({ store: opts.store, logger: opts.logger, timers: this.timers, now: this.now });
+    this.ready = new ReadyBatch({
+      timers: this.timers,
+      write: (app) => updateReadyCondition(this.opts.store, app, (a, i) => this.opts.supervisor.snapshot(a, i)),
+      onError: (err, app) => this.reportError(err, `Ready condition of ${app}`),
+    });
     this.queue = new WorkQueue({
       worker: async (name) => {
         await this.reconciler.reconcile(name);
         this.markReadyDirty(name);
       },
-      onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
+      onError: (name, err, retryInMs) => {
+        this.storeFaults.failed(err, `reconcile of ${name}`);
+        opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`);
+      },
     });
   }
 
   async start(): Promise<void> {
     const { store, logger } = this.opts;
-    store.meta.set('manifest_dir', path.resolve(this.opts.dir));
+    try {
+      store.meta.set('manifest_dir', path.resolve(this.opts.dir));
+    } catch (err) {
+      this.reportError(err, 'start'); // a full disk must not keep the apps unsupervised
+    }
     this.offInstanceChange = this.opts.supervisor.onChange((app) => this.markReadyDirty(app));
     await this.reapOrphans();
     // A directory that cannot be read is an error here, never "no apps": every app would be stopped.
@@ -165,7 +181,13 @@ export class Controller implements ControllerApi {
 
   private async resync(): Promise<void> {
     await this.reloadDesired();
-    this.enqueueEveryApp();
+    // a resync that was due as shutdown began must not read the store being closed
+    if (this.closed) return;
+    try {
+      this.enqueueEveryApp();
+    } catch (err) {
+      this.reportError(err, 'resync');
+    }
   }
 
   /** Every app the files declare or the store knows, so deletions are reconciled too. */
@@ -181,19 +203,12 @@ export class Controller implements ControllerApi {
 
   private markReadyDirty(app: string): void {
     // After shutdown the store is about to close: shutdown writes the last conditions itself.
-    if (this.closed) return;
-    this.readyDirty.add(app);
-    if (this.readyTimer !== undefined) return;
-    // Batch status changes of many instances into one store write per app.
-    this.readyTimer = this.timers.setTimeout(() => {
-      this.readyTimer = undefined;
-      for (const name of this.readyDirty) this.updateReady(name);
-      this.readyDirty.clear();
-    }, 50);
+    if (!this.closed) this.ready.mark(app);
   }
 
-  private updateReady(app: string): void {
-    updateReadyCondition(this.opts.store, app, (a, i) => this.opts.supervisor.snapshot(a, i));
+  /** A failure outside any reconcile (instance layer, timers): reported, never thrown. */
+  reportError(err: unknown, where: string): void {
+    if (!this.storeFaults.failed(err, where)) this.opts.logger.error({ err, where }, `error in ${where}`);
   }
 
   // ---- ControllerApi ----
@@ -208,7 +223,9 @@ export class Controller implements ControllerApi {
   }
 
   async appInfo(name: string): Promise<AppInfo> {
-    return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name));
+    const info = appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name));
+    const fault = this.storeFaults.current();
+    return fault ? { ...info, storeFault: { message: fault.message, since: fault.since, failures: fault.failures } } : info;
   }
 
   act(name: string, action: AppAction, options: { port?: string }): Promise<{ message: string }> {
@@ -234,17 +251,23 @@ export class Controller implements ControllerApi {
     if (this.closed) return;
     this.closed = true;
     this.timers.clearInterval(this.resyncTimer);
-    this.timers.clearTimeout(this.readyTimer);
+    this.ready.stop();
     await this.watcher?.close();
     await this.queue.shutdown();
-    if (stopApps) {
-      this.opts.logger.info('stopping every app');
-      await this.opts.supervisor.stopAll();
-    } else {
-      this.opts.supervisor.detachAll();
+    try {
+      if (stopApps) {
+        this.opts.logger.info('stopping every app');
+        await this.opts.supervisor.stopAll();
+      } else {
+        this.opts.supervisor.detachAll();
+      }
+      this.offInstanceChange?.();
+      this.ready.writeNow(this.opts.store.apps.list().map((record) => record.name));
+    } catch (err) {
+      // the processes are stopped (or left running) all the same; the store may be full
+      this.reportError(err, 'shutdown');
     }
-    this.offInstanceChange?.();
-    for (const record of this.opts.store.apps.list()) this.updateReady(record.name);
+    this.storeFaults.stop();
     this.opts.onShutdown?.();
   }
 }

@@ -56,16 +56,24 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
 async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }: DaemonOptions, lock: FileLock): Promise<Daemon> {
   const store = openStore(stateDbPath(home));
   const ports = new PortAllocator({ store, pool });
-  store.meta.set('port_pool', `${pool.start}-${pool.end}`);
-  repairPortAllocations(store, pool, logger);
+  try {
+    store.meta.set('port_pool', `${pool.start}-${pool.end}`);
+    repairPortAllocations(store, pool, logger);
+  } catch (err) {
+    // a full disk: supervise anyway; the repair runs at the next start
+    logger.warn({ err: { message: (err as Error).message } }, 'cannot record the port pool or repair allocations');
+  }
+  // The instance layer reports to the controller (store faults are shown in `berth info`), built just after it.
+  let report: ((err: unknown, where: string) => void) | undefined;
   const supervisor = new Supervisor({
     store,
     ...(sweepIntervalMs ? { sweepIntervalMs } : {}),
-    onError: (err, where) => logger.error({ err, key: where.key }, 'instance error'),
+    onError: (err, where) => (report ? report(err, `instance ${where.key ?? ''}`.trim()) : logger.error({ err, key: where.key }, 'instance error')),
   });
   let shutDown!: () => void;
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown() });
+  report = (err, where) => controller.reportError(err, where);
   const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
   warmSchemaValidators();
   try {

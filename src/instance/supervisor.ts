@@ -15,6 +15,7 @@ import { createProcessActors } from './process-actors.js';
 import { InstanceHandle, statusOf } from './instance-handle.js';
 import { InstanceRegistry, isEnded } from './instance-registry.js';
 import { InstanceRows, type InstanceStore } from './instance-rows.js';
+import { RowWriter } from './row-writer.js';
 import { startLogRotation } from './log-rotation.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
 import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance } from './types.js';
@@ -43,6 +44,8 @@ export interface SupervisorOptions {
   actors?: Partial<Record<'runProcess' | 'stopProcess' | 'probe', AnyActorLogic>>;
   /** Anything that went wrong outside an instance's own lifecycle (actor error, store write, sweep). Never thrown. */
   onError?: (err: unknown, where: { key?: string }) => void;
+  /** How soon a failed row write is tried again (default 1 s). */
+  retryWritesMs?: number;
 }
 
 /**
@@ -59,12 +62,13 @@ export class Supervisor {
   private readonly clock: Clock | undefined;
   private readonly now: () => number;
   private readonly onError: (err: unknown, where: { key?: string }) => void;
-  private readonly written = new WeakMap<InstanceHandle, string>();
+  private readonly writer: RowWriter;
   private readonly changeListeners = new Set<(app: string) => void>();
   private readonly stopRotation: () => void;
 
-  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, onError = () => {} }: SupervisorOptions) {
+  constructor({ store, runner = realProcessRunner, sweepIntervalMs = 1_000, logRotationCheckMs, sweeper, clock, now, actors = {}, onError = () => {}, retryWritesMs }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
+    this.writer = new RowWriter({ rows: this.rows, rewrite: (handle) => this.persistSnapshot(handle, true), onError: (err, key) => onError(err, { key }), retryMs: retryWritesMs });
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
@@ -229,6 +233,8 @@ export class Supervisor {
    * controller to adopt.
    */
   detachAll(): void {
+    this.writer.flush();
+    this.writer.stop();
     this.registry.clear();
     this.stopRotation();
     this.sweeper.close();
@@ -267,15 +273,7 @@ export class Supervisor {
     this.persist(handle, { specHash: handle.config.specHash, status: s.status, pid, startTime, restarts: s.restarts, startedAt: pid === null ? null : s.startedAt, lastExitCode: s.lastExitCode, lastExitSignal: s.lastExitSignal }, force);
   }
 
-  /** Writes only when the row would change: SAMPLE ticks must not turn into SQLite writes. */
   private persist(handle: InstanceHandle, patch: Parameters<InstanceRows['record']>[2], force = false): void {
-    const key = JSON.stringify(patch);
-    if (!force && this.written.get(handle) === key) return;
-    try {
-      this.rows.record(handle.app, handle.index, patch);
-      this.written.set(handle, key);
-    } catch (err) {
-      this.onError(err, { key: handle.key });
-    }
+    this.writer.write(handle, patch, force);
   }
 }

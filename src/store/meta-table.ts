@@ -4,7 +4,7 @@
  */
 import type { Db } from './open-store.js';
 
-export type MetaKey = 'manifest_dir' | 'port_pool';
+export type MetaKey = 'manifest_dir' | 'port_pool' | 'write_check';
 
 export class MetaTable {
   constructor(private readonly db: Db) {}

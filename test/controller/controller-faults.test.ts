@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { loadManifestDir, ManifestDirError } from '../../src/manifest/load-manifest-dir.js';
+import type { Store } from '../../src/store/store.js';
 import { app, DIR, setup } from './controller-harness.js';
 
 function tempDir(t: { after: (fn: () => void) => void }): string {
@@ -76,4 +78,60 @@ test('a file or folder that cannot be read is an error of that path alone; the o
   const valid = store.apps.get('web')!.conditions.find((c) => c.type === 'ManifestValid');
   assert.match(valid?.message ?? '', /web\.yaml:1:1: cannot read: ELOOP/);
   assert.match(store.apps.get('api')!.conditions.find((c) => c.type === 'ManifestValid')?.message ?? '', /team:1:1: cannot read: ELOOP/);
+});
+
+/** Makes the store's writes fail as a full disk does (better-sqlite3's own error), until `free()`. */
+function fillDisk(store: Store): { free: () => void } {
+  const full = () => {
+    throw new Database.SqliteError('database or disk is full', 'SQLITE_FULL');
+  };
+  const saved = { setCondition: store.apps.setCondition, record: store.events.record, set: store.meta.set };
+  store.apps.setCondition = full;
+  store.events.record = full;
+  store.meta.set = full;
+  return {
+    free: () => {
+      store.apps.setCondition = saved.setCondition;
+      store.events.record = saved.record;
+      store.meta.set = saved.set;
+    },
+  };
+}
+
+test('a full disk never throws out of a timer: the Ready write is retried, info shows the fault, an event tells it afterwards', async () => {
+  const { controller, files, store, supervisor, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  timers.advance(50);
+  assert.equal(store.apps.get('web')!.conditions.find((c) => c.type === 'Ready')?.status, 'True');
+
+  const disk = fillDisk(store);
+  supervisor.setStatus('web', 0, 'crashloop');
+  timers.advance(50); // the batch timer: its write fails, nothing is thrown
+  timers.advance(3_000); // retried, and the store probed, every second: still full
+  const info = await controller.appInfo('web');
+  assert.equal(info.storeFault?.message, 'database or disk is full');
+  assert.ok(info.storeFault!.failures >= 3, `retried: ${info.storeFault!.failures} failures`);
+  assert.equal(store.apps.get('web')!.conditions.find((c) => c.type === 'Ready')?.status, 'True', 'not written yet');
+
+  disk.free();
+  timers.advance(1_000);
+  const ready = store.apps.get('web')!.conditions.find((c) => c.type === 'Ready');
+  assert.deepEqual([ready?.status, ready?.reason], ['False', 'InstancesFailing'], 'the retried write landed');
+  assert.equal((await controller.appInfo('web')).storeFault, undefined);
+  const event = store.events.list('web').find((e) => e.reason === 'StoreWriteFailed');
+  assert.match(event?.message ?? '', /^the store could not be written for \d+ s \(database or disk is full; \d+ failed writes, retried\)$/);
+  await controller.shutdown({ stopApps: false });
+});
+
+test('shutdown on a full disk still stops the apps and finishes', async () => {
+  const { controller, files, store, supervisor, shutdowns } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  fillDisk(store);
+  await controller.shutdown({ stopApps: true });
+  assert.equal(supervisor.get('web', 0)?.stopped, true);
+  assert.equal(shutdowns(), 1);
 });

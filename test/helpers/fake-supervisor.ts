@@ -96,6 +96,12 @@ export class FakeSupervisor implements SupervisorDep {
     this.record(next);
   }
 
+  /** An instance's status changes as a process's would (crash, ready): listeners hear of it. */
+  setStatus(app: string, index: number, status: InstanceSnapshot['status']): void {
+    this.get(app, index)!.status = status;
+    for (const listener of this.listeners) listener(app);
+  }
+
   restart(app: string, index: number): void {
     const handle = this.get(app, index);
     if (handle) handle.restarts++;
