@@ -20,6 +20,7 @@ export type ErrorCode =
   | 'SYNC_FAILED'
   | 'MANIFEST_DIR'
   | 'CONTROLLER_RUNNING'
+  | 'STORE_CORRUPT'
   | 'INTERNAL';
 
 export class BerthError extends Error {

@@ -118,9 +118,15 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const ctx = makeContext(home);
-  if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
-  const parsed = parseFlags(command.name, args, command.options);
-  return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
+  try {
+    if (command.rawArgs) return await command.run({ values: {}, positionals: [], argv: args }, ctx);
+    const parsed = parseFlags(command.name, args, command.options);
+    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
+  } catch (err) {
+    // Whatever command met a corrupt state.db: one line naming it and the way out.
+    const { asStoreError } = await import('../store/store-errors.js');
+    throw asStoreError(err, path.join(ctx.home, 'state.db'));
+  }
 }
 
 const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;

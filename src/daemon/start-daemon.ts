@@ -10,7 +10,7 @@
  * await daemon.closed; // store and socket closed
  */
 import type { Logger } from 'pino';
-import { openStore, type Store } from '../store/store.js';
+import { openCheckedStore, type Store } from '../store/store.js';
 import { stateDbPath } from '../store/open-store.js';
 import { PortAllocator, buildInstanceEnv, repairAllocations, type PortRange } from '../ports/index.js';
 import { Supervisor } from '../instance/supervisor.js';
@@ -54,7 +54,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
 }
 
 async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }: DaemonOptions, lock: FileLock): Promise<Daemon> {
-  const store = openStore(stateDbPath(home));
+  const store = openCheckedStore(stateDbPath(home));
   const ports = new PortAllocator({ store, pool });
   try {
     store.meta.set('port_pool', `${pool.start}-${pool.end}`);

@@ -11,6 +11,7 @@ import { MetaTable } from './meta-table.js';
 import { OverridesTable } from './overrides-table.js';
 import { PortAllocationsTable } from './port-allocations-table.js';
 import { SyncTable } from './sync-table.js';
+import { asStoreError, StoreCorruptError } from './store-errors.js';
 
 export interface StoreOptions {
   now?: () => number;
@@ -46,5 +47,29 @@ export class Store {
 }
 
 export function openStore(file: string, options: StoreOptions = {}): Store {
-  return new Store(openDatabase(file), options);
+  try {
+    return new Store(openDatabase(file), options);
+  } catch (err) {
+    throw asStoreError(err, file);
+  }
+}
+
+/**
+ * Opens the store and reads every page once (PRAGMA quick_check): the
+ * controller must not start on a file it will fail on later.
+ */
+export function openCheckedStore(file: string, options: StoreOptions = {}): Store {
+  const store = openStore(file, options);
+  let result: string;
+  try {
+    result = (store.db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check).join('; ');
+  } catch (err) {
+    store.close();
+    throw asStoreError(err, file);
+  }
+  if (result !== 'ok') {
+    store.close();
+    throw new StoreCorruptError(file, result.split('\n')[0]!);
+  }
+  return store;
 }

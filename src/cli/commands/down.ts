@@ -6,6 +6,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from '../command.js';
 import { withExistingStore } from '../../store/with-existing-store.js';
+import { stateDbPath } from '../../store/open-store.js';
 import { ApiClient } from '../../api/api-client.js';
 import { isProcessAlive } from '../../process/is-process-alive.js';
 import { BerthError } from '../../errors.js';
@@ -35,8 +36,17 @@ export const command: Command = {
     }
     const { stopRecordedInstances } = await import('../../instance/stop-recorded-instances.js');
     const { stopOrphanedProcesses } = await import('../../process/orphaned-processes.js');
-    // recorded ones first (their own stop signal), then any this home started but never recorded
-    const stopped = await withExistingStore(ctx.home, async (store) => (await stopRecordedInstances(store)) + (await stopOrphanedProcesses(ctx.home, [])).length, () => undefined);
+    const { isCorruption, asStoreError } = await import('../../store/store-errors.js');
+    let stopped: number | undefined;
+    try {
+      // recorded ones first (their own stop signal), then any this home started but never recorded
+      stopped = await withExistingStore(ctx.home, async (store) => (await stopRecordedInstances(store)) + (await stopOrphanedProcesses(ctx.home, [])).length, () => undefined);
+    } catch (err) {
+      if (!isCorruption(err)) throw err;
+      // The store cannot say what runs: the processes still carry this home's spawn marker.
+      ctx.err(`Warning: ${(asStoreError(err, stateDbPath(ctx.home)) as Error).message}`);
+      stopped = (await stopOrphanedProcesses(ctx.home, [])).length;
+    }
     ctx.out(stopped === undefined ? 'nothing to stop' : `controller not running; stopped ${stopped} process${stopped === 1 ? '' : 'es'}`);
     return 0;
   },
