@@ -5,17 +5,15 @@ import assert from 'node:assert/strict';
 import { openSync, writeSync, closeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { BerthHarness } from '../helpers/berth-harness.js';
+import { BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
 import { isProcessAlive } from '../../src/process/is-process-alive.js';
 import { waitFor } from '../helpers/wait-for.js';
-
-const sleeper = (name: string) => `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: sleep, args: ["1000"], stopTimeout: 2s}\n`;
 
 test('a corrupt state.db: one line naming the file and the way out; down still stops the apps', async (t) => {
   const berth = await BerthHarness.create();
   t.after(() => berth.cleanup());
   await berth.up();
-  await berth.writeManifest('a.yaml', sleeper('a'));
+  await berth.writeManifest('a.yaml', sleeperApp('a'));
   const [row] = await berth.waitFor((r) => r.some((i) => i.status === 'online'), 'a online');
   await berth.killController('SIGTERM'); // apps keep running
 

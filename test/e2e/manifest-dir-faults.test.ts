@@ -6,16 +6,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { BerthHarness } from '../helpers/berth-harness.js';
+import { BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
 import { ApiClient } from '../../src/api/api-client.js';
-
-const sleeper = (name: string) => `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: sleep, args: ["1000"], stopTimeout: 2s}\n`;
 
 test('up on a misspelled --dir or on a file exits 1 and stops nothing; foreground and --detach alike', async (t) => {
   const berth = await BerthHarness.create();
   t.after(() => berth.cleanup());
   await berth.up();
-  await berth.writeManifest('a.yaml', sleeper('a'));
+  await berth.writeManifest('a.yaml', sleeperApp('a'));
   const [before] = await berth.waitFor((r) => r.some((i) => i.status === 'online'), 'a online');
   await berth.killController('SIGTERM');
 
@@ -26,7 +24,7 @@ test('up on a misspelled --dir or on a file exits 1 and stops nothing; foregroun
     assert.equal(res.stderr.trim(), `Error: manifest directory ${typo}: ENOENT`);
   }
   const file = path.join(berth.root, 'file.yaml');
-  await writeFile(file, sleeper('b'));
+  await writeFile(file, sleeperApp('b'));
   const res = await berth.cli(['up', '--dir', file]);
   assert.match(res.stderr, /^Error: manifest directory .*file\.yaml: ENOTDIR/);
 
@@ -39,7 +37,7 @@ test('the watched folder renamed away keeps every app; list warns; the folder is
   const berth = await BerthHarness.create();
   t.after(() => berth.cleanup());
   await berth.up();
-  await berth.writeManifest('a.yaml', sleeper('a'));
+  await berth.writeManifest('a.yaml', sleeperApp('a'));
   const [before] = await berth.waitFor((r) => r.some((i) => i.status === 'online'), 'a online');
 
   await rename(berth.dir, `${berth.dir}.old`);
@@ -51,7 +49,7 @@ test('the watched folder renamed away keeps every app; list warns; the folder is
   assert.deepEqual(kept.map((r) => [r.app, r.pid, r.status]), [['a', before!.pid, 'online']]);
 
   await rename(`${berth.dir}.old`, berth.dir);
-  await berth.writeManifest('b.yaml', sleeper('b'));
+  await berth.writeManifest('b.yaml', sleeperApp('b'));
   const rows = await berth.waitFor((r) => r.some((i) => i.app === 'b' && i.status === 'online'), 'b started from the returned folder', 10_000);
   assert.equal(rows.find((r) => r.app === 'a')?.pid, before!.pid);
   const info = JSON.parse((await berth.cli(['info', 'a', '-o', 'json'])).stdout) as { events: { reason: string }[] };

@@ -5,11 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { BerthHarness } from '../helpers/berth-harness.js';
+import { BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
 import { isProcessAlive } from '../../src/process/is-process-alive.js';
-
-const sleeper = (name: string, instances: number, marker: string) =>
-  `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: sleep, args: ["${marker}"], instances: ${instances}, stopTimeout: 2s}\n`;
 
 /** Live `sleep MARKER` processes: the apps of this test, counted from outside berth. */
 function sleepers(marker: string): number {
@@ -21,7 +18,7 @@ test('two `up --detach` at once: one controller, the other refused with the SPEC
   const berth = await BerthHarness.create();
   t.after(() => berth.cleanup());
   const marker = String(10_000 + (process.pid % 50_000));
-  await berth.writeManifest('solo.yaml', sleeper('solo', 2, marker));
+  await berth.writeManifest('solo.yaml', sleeperApp('solo', 'instances: 2', marker));
   const results = await Promise.all([1, 2, 3].map(() => berth.cli(['up', '--dir', berth.dir, '--detach'])));
   const started = results.filter((r) => r.code === 0);
   const refused = results.filter((r) => r.code !== 0);
@@ -49,7 +46,7 @@ test('a SIGSTOPped controller still holds the home: up is refused, down stops no
   });
   const marker = String(10_000 + ((process.pid + 1) % 50_000));
   await berth.up();
-  await berth.writeManifest('solo.yaml', sleeper('solo', 1, marker));
+  await berth.writeManifest('solo.yaml', sleeperApp('solo', '', marker));
   await berth.waitFor((rows) => rows.some((r) => r.status === 'online'), 'online');
   const pid = berth.controller!.pid!;
   process.kill(pid, 'SIGSTOP');

@@ -5,12 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { BerthHarness } from '../helpers/berth-harness.js';
+import { BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
 import { mountSmallDisk } from '../helpers/small-disk.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { isProcessAlive } from '../../src/process/is-process-alive.js';
-
-const sleeper = (name: string) => `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: sleep, args: ["1000"], stopTimeout: 2s, restartBackoff: {initial: 100ms, max: 200ms}}\n`;
 
 test('a full disk under the store: the controller keeps supervising, says so, and catches up when space returns', async (t) => {
   const berth = await BerthHarness.create();
@@ -26,12 +24,12 @@ test('a full disk under the store: the controller keeps supervising, says so, an
     await berth.cleanup();
   });
   await berth.up();
-  await berth.writeManifest('keep.yaml', sleeper('keep'));
+  await berth.writeManifest('keep.yaml', sleeperApp('keep', 'restartBackoff: {initial: 100ms, max: 200ms}'));
   const [keep] = await berth.waitFor((r) => r.some((i) => i.app === 'keep' && i.status === 'online'), 'keep online');
 
   disk.fill();
   process.kill(keep!.pid!, 'SIGKILL'); // a crash to supervise while nothing can be written
-  await berth.writeManifest('late.yaml', sleeper('late')); // a change to reconcile
+  await berth.writeManifest('late.yaml', sleeperApp('late', 'restartBackoff: {initial: 100ms, max: 200ms}')); // a change to reconcile
   let info = await berth.cli(['info', 'keep']);
   for (let i = 0; i < 100 && !/^Store: /m.test(info.stdout); i++) info = await berth.cli(['info', 'keep']);
   assert.match(info.stdout, /^Store: +cannot write state\.db for .*: database or disk is full \(\d+ failed writes?; supervision goes on, retrying\)$/m);

@@ -200,3 +200,8 @@ export function helloApp({ name, instances = 1, port, extra = '' }: { name: stri
     '',
   ].join('\n');
 }
+
+/** A `sleep` app (no port): `extra` adds spec fields in flow style, e.g. `instances: 2`. */
+export function sleeperApp(name: string, extra = '', seconds = '1000'): string {
+  return `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: sleep, args: ["${seconds}"], stopTimeout: 2s${extra ? `, ${extra}` : ''}}\n`;
+}
