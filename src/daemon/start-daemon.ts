@@ -20,6 +20,7 @@ import { socketPathFor } from '../api/api-client.js';
 import { warmSchemaValidators } from '../manifest/schema-validator.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
 import { acquireControllerLock } from './controller-lock.js';
+import { guardStoreFile } from './guard-store-file.js';
 import type { FileLock } from '../util/file-lock.js';
 
 export interface DaemonOptions {
@@ -85,7 +86,9 @@ async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIn
     throw err;
   }
   const syncLoop = git ? await startGitSync({ ...git, store, home, dir, logger, onApplied: () => void controller.reloadDesired() }) : undefined;
+  const storeGuard = guardStoreFile({ store, file: stateDbPath(home), logger, onError: (err) => controller.reportError(err, 'rewriting state.db') });
   const closed = stopped.then(async () => {
+    storeGuard.stop();
     await syncLoop?.stop();
     await api.close();
     store.close();

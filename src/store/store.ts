@@ -18,22 +18,23 @@ export interface StoreOptions {
 }
 
 export class Store {
-  readonly apps: AppsTable;
-  readonly instances: InstancesTable;
-  readonly events: EventsTable;
-  readonly overrides: OverridesTable;
-  readonly allocations: PortAllocationsTable;
-  readonly sync: SyncTable;
-  readonly meta: MetaTable;
+  apps!: AppsTable;
+  instances!: InstancesTable;
+  events!: EventsTable;
+  overrides!: OverridesTable;
+  allocations!: PortAllocationsTable;
+  sync!: SyncTable;
+  meta!: MetaTable;
+  private connection!: Db;
+  private readonly now: () => number;
 
-  constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
-    this.apps = new AppsTable(db, now);
-    this.instances = new InstancesTable(db, now);
-    this.events = new EventsTable(db, now);
-    this.overrides = new OverridesTable(db, now);
-    this.allocations = new PortAllocationsTable(db, now);
-    this.sync = new SyncTable(db, now);
-    this.meta = new MetaTable(db);
+  constructor(db: Db, { now = Date.now }: StoreOptions = {}) {
+    this.now = now;
+    this.bind(db);
+  }
+
+  get db(): Db {
+    return this.connection;
   }
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */
@@ -41,8 +42,27 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * Continues on another connection (the file was rewritten): the tables
+   * are rebuilt on it, so everyone holding this Store uses it from now on.
+   */
+  replaceDatabase(db: Db): void {
+    this.bind(db);
+  }
+
   close(): void {
     this.db.close();
+  }
+
+  private bind(db: Db): void {
+    this.connection = db;
+    this.apps = new AppsTable(db, this.now);
+    this.instances = new InstancesTable(db, this.now);
+    this.events = new EventsTable(db, this.now);
+    this.overrides = new OverridesTable(db, this.now);
+    this.allocations = new PortAllocationsTable(db, this.now);
+    this.sync = new SyncTable(db, this.now);
+    this.meta = new MetaTable(db);
   }
 }
 

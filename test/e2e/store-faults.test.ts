@@ -4,6 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
+import { existsSync, rmSync } from 'node:fs';
+import { freePortRange } from '../helpers/free-ports.js';
 import Database from 'better-sqlite3';
 import { BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
 import { mountSmallDisk } from '../helpers/small-disk.js';
@@ -48,4 +50,29 @@ test('a full disk under the store: the controller keeps supervising, says so, an
   const db = new Database(path.join(berth.home, 'state.db'), { readonly: true });
   t.after(() => db.close());
   assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');
+});
+
+test('state.db deleted under a running controller: noticed, rewritten from its state; no port handed out twice, no app restarted', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  const base = await freePortRange(10);
+  const pool = `${base}-${base + 9}`;
+  await berth.up(['--port-pool', pool]);
+  await berth.writeManifest('bg.yaml', sleeperApp('bg', 'ports: {tcp: 2}'));
+  const [bg] = await berth.waitFor((r) => r.some((i) => i.app === 'bg' && i.pid !== null && i.ports.tcp.length === 2), 'bg holds 2 pool ports');
+
+  const file = path.join(berth.home, 'state.db');
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+  await waitFor(() => existsSync(file), { what: 'state.db written back' });
+  const intruder = await berth.cli(['ports', 'allocate', '2', 'intruder', 'tcp', '--port-pool', pool]);
+  assert.equal(intruder.code, 0, intruder.stderr);
+  const given = intruder.stdout.trim();
+  assert.notEqual(given, `${bg!.ports.tcp[0]}-${bg!.ports.tcp[1]}`, 'the app\'s ports are not handed out again');
+  const info = JSON.parse((await berth.cli(['info', 'bg', '-o', 'json'])).stdout) as { events: { reason: string; message: string }[] };
+  assert.match(info.events.find((e) => e.reason === 'StoreRewritten')?.message ?? '', /state\.db was deleted under the running controller; rewritten from its state/);
+
+  await berth.killController('SIGTERM');
+  await berth.up(['--port-pool', pool]);
+  const [after] = await berth.waitFor((r) => r.some((i) => i.app === 'bg' && i.pid !== null), 'bg adopted');
+  assert.deepEqual([after!.pid, after!.ports.tcp], [bg!.pid, bg!.ports.tcp], 'adopted, same process, same ports');
 });

@@ -5,8 +5,7 @@
  * The modes live in src/cli/sync/; this file is the command's face.
  */
 import type { Command } from '../command.js';
-import { openStore } from '../../store/store.js';
-import { stateDbPath } from '../../store/open-store.js';
+import { openCliStore } from '../open-cli-store.js';
 import { parseSyncArgs, syncOptions } from '../sync/sync-args.js';
 import { showSyncStatus } from '../sync/sync-status-output.js';
 import { requestSyncNowFor, setSourceSuspended } from '../sync/sync-loop-controls.js';
@@ -43,7 +42,7 @@ export const command: Command = {
   ].join('\n'),
   async run({ argv }, ctx) {
     const invocation = parseSyncArgs(argv);
-    const store = openStore(stateDbPath(ctx.home));
+    const store = await openCliStore(ctx.home);
     try {
       switch (invocation.mode) {
         case 'status':
