@@ -8,6 +8,7 @@ import { planApply, type PlannedWrite } from './plan-apply.js';
 import { checkPortConflicts } from './check-port-conflicts.js';
 import { editManifestFile } from './edit-manifest-file.js';
 import { NetPortProber } from '../ports/net-port-prober.js';
+import { withManifestLock } from './manifest-lock.js';
 
 export interface ApplyOptions {
   target: string;
@@ -33,12 +34,15 @@ export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promi
 }
 
 export async function applyDocuments(options: ApplyOptions): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
-  const planned = await planAndCheck(options);
-  if (options.dryRun) return planned;
-  for (const write of planned.writes) {
-    if (write.change === 'unchanged') continue;
-    if (write.change === 'pruned') await editManifestFile(write.file, write.name, { remove: true });
-    else await editManifestFile(write.file, write.name, { replaceWith: write.text! });
-  }
-  return planned;
+  if (options.dryRun) return planAndCheck(options);
+  // Check and write as one step against other applies: nobody writes between our check and our write.
+  return withManifestLock(options.home, async () => {
+    const planned = await planAndCheck(options);
+    for (const write of planned.writes) {
+      if (write.change === 'unchanged') continue;
+      if (write.change === 'pruned') await editManifestFile(write.file, write.name, { remove: true });
+      else await editManifestFile(write.file, write.name, { replaceWith: write.text! });
+    }
+    return planned;
+  });
 }

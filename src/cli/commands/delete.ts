@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
 import { findManifest } from '../../apply/find-manifest.js';
 import { editManifestFile } from '../../apply/edit-manifest-file.js';
+import { withManifestLock } from '../../apply/manifest-lock.js';
 import { readApplyInput } from '../../apply/read-apply-input.js';
 import { resourceRef } from '../../apply/plan-apply.js';
 import { waitForApps } from '../../apply/wait-for-apps.js';
@@ -21,11 +22,13 @@ export const command: Command = {
       names.push(...documents.map((d) => d.resource.metadata.name));
     }
     if (names.length === 0) throw new UsageError('delete needs an app name or -f FILE');
-    const found = await Promise.all(names.map((name) => findManifest(dir, name)));
-    for (const { file, resource } of found) {
-      await editManifestFile(file, resource.metadata.name, { remove: true });
-      ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
-    }
+    await withManifestLock(ctx.home, async () => {
+      const found = await Promise.all(names.map((name) => findManifest(dir, name)));
+      for (const { file, resource } of found) {
+        await editManifestFile(file, resource.metadata.name, { remove: true });
+        ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
+      }
+    });
     if (!values['no-wait']) await waitForApps(ctx.home, names.map((name) => ({ name, gone: true })), 60_000);
     return 0;
   },

@@ -3,6 +3,7 @@ import type { Command } from '../command.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
 import { findManifest } from '../../apply/find-manifest.js';
 import { editManifestFile } from '../../apply/edit-manifest-file.js';
+import { withManifestLock } from '../../apply/manifest-lock.js';
 import { BerthError, UsageError } from '../../errors.js';
 import { checkPortSpecFits, parsePortSpec } from '../../ports/port-spec.js';
 
@@ -18,15 +19,15 @@ export const command: Command = {
     const instances = Number(text);
     if (!Number.isInteger(instances) || instances < 0 || instances > 10_000) throw new UsageError(`--instances must be a whole number from 0 to 10000, got "${text}"`);
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
-    const { file, resource } = await findManifest(dir, name);
-    if (resource.kind !== 'App') throw new BerthError('USAGE', `"${name}" is a PortClaim; it has no instances`);
-    if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances);
-    if (resource.spec.instances === instances) {
-      ctx.out(`app/${name} unchanged (${instances} instances)`);
-      return 0;
-    }
-    await editManifestFile(file, name, { edit: (doc) => doc.setIn(['spec', 'instances'], instances) });
-    ctx.out(`app/${name} scaled to ${instances}`);
+    const line = await withManifestLock(ctx.home, async () => {
+      const { file, resource } = await findManifest(dir, name);
+      if (resource.kind !== 'App') throw new BerthError('USAGE', `"${name}" is a PortClaim; it has no instances`);
+      if (resource.spec.port !== undefined) checkPortSpecFits(parsePortSpec(resource.spec.port), instances);
+      if (resource.spec.instances === instances) return `app/${name} unchanged (${instances} instances)`;
+      await editManifestFile(file, name, { edit: (doc) => doc.setIn(['spec', 'instances'], instances) });
+      return `app/${name} scaled to ${instances}`;
+    });
+    ctx.out(line);
     return 0;
   },
 };
