@@ -113,3 +113,26 @@ test('a broken file keeps its apps also for a controller started from another fo
   const valid = second.store.apps.get('web')!.conditions.find((c) => c.type === 'ManifestValid');
   assert.equal(valid?.status, 'False');
 });
+
+test('a restart --port that cannot get its ports changes nothing and stores nothing', async () => {
+  const { controller, files, store, supervisor, ports, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  await controller.act('web', 'stop', {});
+  ports.taken.set(4000, 'holder');
+  const events = store.events.list('web').length;
+
+  for (const action of ['restart', 'reload'] as const) {
+    await assert.rejects(controller.act('web', action, { port: '4000-4999' }), /Port 4000 is already assigned to process 'holder'/);
+  }
+  assert.equal(store.overrides.get('web'), undefined, 'no override stored');
+  assert.equal(store.apps.get('web')!.desiredState, 'stopped', 'still stopped');
+  assert.equal(store.instances.list('web').length, 1, 'no pending rows for 1000 instances');
+  assert.equal(store.events.list('web').length, events, 'no PortOverride or Restarted event');
+
+  ports.taken.clear();
+  timers.advance(30_000); // a resync once the port is free: the failed override must not come back
+  await controller.settle();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000'], 'nothing moved to 4000');
+});
