@@ -3,7 +3,7 @@
  * conflicts → write (atomically, only after everything checked out). A
  * failure anywhere before the writes changes nothing.
  */
-import { readApplyInput } from './read-apply-input.js';
+import { readApplyInput, type ApplyInput } from './read-apply-input.js';
 import { planApply, type PlannedWrite } from './plan-apply.js';
 import { checkPortConflicts } from './check-port-conflicts.js';
 import { editManifestFile } from './edit-manifest-file.js';
@@ -21,8 +21,8 @@ export interface ApplyOptions {
   dryRun: boolean;
 }
 
-export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
-  const { documents, warnings } = await readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin });
+export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>, input?: ApplyInput): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
+  const { documents, warnings } = input ?? (await readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin }));
   const { writes, current } = await planApply(documents, { dir: options.dir, pruneSelector: options.pruneSelector });
   const incoming = documents.map((d) => d.resource);
   const names = new Set(incoming.map((r) => r.metadata.name));
@@ -35,9 +35,11 @@ export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promi
 
 export async function applyDocuments(options: ApplyOptions): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
   if (options.dryRun) return planAndCheck(options);
+  // The input is ours alone: read and validate it before taking the lock, which others wait on.
+  const input = await readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin });
   // Check and write as one step against other applies: nobody writes between our check and our write.
   return withManifestLock(options.home, async () => {
-    const planned = await planAndCheck(options);
+    const planned = await planAndCheck(options, input);
     for (const write of planned.writes) {
       if (write.change === 'unchanged') continue;
       if (write.change === 'pruned') await editManifestFile(write.file, write.name, { remove: true });

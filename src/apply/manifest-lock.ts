@@ -13,7 +13,7 @@ import { lockFile } from '../util/file-lock.js';
 
 export async function withManifestLock<T>(home: string, fn: () => Promise<T>, { waitMs = 60_000 }: { waitMs?: number } = {}): Promise<T> {
   mkdirSync(home, { recursive: true, mode: 0o700 });
-  const lock = lockFile(path.join(home, 'manifests.lock'), { waitMs });
+  const lock = await lockFile(path.join(home, 'manifests.lock'), { waitMs });
   if (!lock) throw new BerthError('INTERNAL', `another berth command kept ${path.join(home, 'manifests.lock')} for ${waitMs / 1000} s; try again`);
   try {
     return await fn();

@@ -7,12 +7,13 @@
  * /proc/locks (kernel truth), so an error can name it.
  *
  * @example
- * const lock = tryLockFile('/srv/berth/home/controller.lock');
+ * const lock = tryLockFile('/srv/berth/home/controller.lock'); // or: await lockFile(file, { waitMs: 60_000 })
  * if (!lock) throw new Error(`held by pid ${lockHolder(file)}`);
  * ...; lock.release();
  */
 import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export interface FileLock {
   release(): void;
@@ -23,16 +24,13 @@ const isBusy = (err: unknown): boolean => {
   return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 };
 
-/**
- * Takes the lock, waiting up to `waitMs` (0: not at all). Returns undefined
- * when another process holds it. The wait blocks the thread (SQLite's busy
- * handler): use it in CLI processes, never in the controller's event loop.
- */
-export function lockFile(file: string, { waitMs = 0 }: { waitMs?: number } = {}): FileLock | undefined {
-  const db = new Database(file, { timeout: waitMs });
+/** Takes the lock if it is free, else undefined. Never waits. */
+export function tryLockFile(file: string): FileLock | undefined {
+  const db = new Database(file, { timeout: 0 });
   try {
     db.pragma('journal_mode = OFF');
-    db.pragma('locking_mode = EXCLUSIVE');
+    // An open BEGIN EXCLUSIVE holds the lock. Not locking_mode=EXCLUSIVE: a failed attempt
+    // would keep its SHARED lock and block the holder's successors.
     db.exec('BEGIN EXCLUSIVE');
   } catch (err) {
     db.close();
@@ -49,9 +47,17 @@ export function lockFile(file: string, { waitMs = 0 }: { waitMs?: number } = {})
   };
 }
 
-/** Takes the lock if it is free, else undefined. */
-export function tryLockFile(file: string): FileLock | undefined {
-  return lockFile(file, { waitMs: 0 });
+/**
+ * Takes the lock, waiting up to `waitMs` for its holder to let go (polling
+ * every 5-20 ms, without blocking the event loop). Undefined on timeout.
+ */
+export async function lockFile(file: string, { waitMs = 0 }: { waitMs?: number } = {}): Promise<FileLock | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const lock = tryLockFile(file);
+    if (lock || Date.now() >= deadline) return lock;
+    await sleep(5 + Math.random() * 15);
+  }
 }
 
 /** The pid of the process holding a lock on `file` (from /proc/locks), if any. */

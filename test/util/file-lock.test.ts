@@ -47,7 +47,7 @@ test('lockFile waits for a holder that lets go within waitMs', async (t) => {
   assert.equal(tryLockFile(file), undefined);
   holder.stdin!.write('go\n');
   await waitFor(() => lockHolder(file) === undefined, { what: 'the holder to let go' });
-  const lock = lockFile(file, { waitMs: 5_000 });
+  const lock = await lockFile(file, { waitMs: 5_000 });
   assert.ok(lock);
   lock.release();
 });
