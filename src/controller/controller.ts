@@ -27,6 +27,7 @@ import { StoreFaults } from './store-faults.js';
 import { stopOrphanedProcesses, type MarkedProcess } from '../process/orphaned-processes.js';
 import type { ReconcileContext } from './reconcile-context.js';
 import { ManifestDirHealth } from './manifest-dir-health.js';
+import { VanishGrace } from './vanish-grace.js';
 
 /** The timers the controller arms (resync, ready-condition batching). */
 export interface Timers {
@@ -82,6 +83,8 @@ export class Controller implements ControllerApi {
   private loading: Promise<void> = Promise.resolve();
   private closed = false;
   private readonly dirHealth: ManifestDirHealth;
+  private readonly vanishGrace = new VanishGrace();
+  private recheckTimer?: unknown;
 
   constructor(private readonly opts: ControllerOptions) {
     this.timers = opts.timers ?? realTimers;
@@ -127,18 +130,20 @@ export class Controller implements ControllerApi {
     }
     this.offInstanceChange = this.opts.supervisor.onChange((app) => this.markReadyDirty(app));
     await this.reapOrphans();
-    // A directory that cannot be read is an error here, never "no apps": every app would be stopped.
-    const first = this.loadDesired();
-    this.loading = first.catch(() => undefined);
-    await first;
-    // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
-    this.enqueueEveryApp();
+    // Watch first and wait until the watch is in place: a file dropped while we read is seen either way.
     const watch = this.opts.watchManifests === undefined ? watchManifestDir : this.opts.watchManifests;
     this.watcher = watch?.({
       dir: this.opts.dir,
       onChange: () => void this.reloadDesired(),
       onError: (err) => logger.error({ err }, 'manifest watcher error'),
     });
+    await this.watcher?.ready;
+    // A directory that cannot be read is an error here, never "no apps": every app would be stopped.
+    const first = this.loading.then(() => this.loadDesired());
+    this.loading = first.catch(() => undefined);
+    await first;
+    // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
+    this.enqueueEveryApp();
     this.resyncTimer = this.timers.setInterval(() => void this.resync(), this.opts.resyncMs ?? 30_000);
     logger.info({ dir: this.opts.dir }, `watching ${this.opts.dir}`);
   }
@@ -157,8 +162,8 @@ export class Controller implements ControllerApi {
    * Reads the manifest directory again and enqueues what changed. Serialised.
    * When the directory cannot be read, the last good desired state stays.
    */
-  reloadDesired(): Promise<void> {
-    this.loading = this.loading.then(() => this.loadDesired()).catch((err: unknown) => {
+  reloadDesired({ graceMs }: { graceMs?: number } = {}): Promise<void> {
+    this.loading = this.loading.then(() => this.loadDesired({ graceMs })).catch((err: unknown) => {
       const apps = [...this.desiredState.resources.keys()];
       if (err instanceof ManifestDirError) this.dirHealth.failed(err.message, apps);
       else this.opts.logger.error({ err }, 'cannot read the manifest directory');
@@ -166,12 +171,16 @@ export class Controller implements ControllerApi {
     return this.loading;
   }
 
-  private async loadDesired(): Promise<void> {
+  private async loadDesired({ graceMs }: { graceMs?: number } = {}): Promise<void> {
     if (this.closed) return;
     const load = this.opts.loadManifests ?? loadManifestDir;
     const next = await load(this.opts.dir);
     this.dirHealth.ok(next.resources.keys());
     keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
+    const recheckInMs = this.vanishGrace.carry(this.desiredState, next, this.now(), { graceMs });
+    this.timers.clearTimeout(this.recheckTimer);
+    // a few ms late rather than early: the grace must have passed when we look again
+    if (recheckInMs !== undefined) this.recheckTimer = this.timers.setTimeout(() => void this.reloadDesired(), recheckInMs + 5);
     const changed = changedNames(this.desiredState, next);
     const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
     for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
@@ -240,7 +249,8 @@ export class Controller implements ControllerApi {
   }
 
   async reconcileNow(name?: string): Promise<void> {
-    await this.reloadDesired();
+    // Asked for by a berth command that just wrote its files whole: a vanished file is meant.
+    await this.reloadDesired({ graceMs: 0 });
     if (name) this.queue.add(name);
     else this.enqueueEveryApp();
     await this.queue.drain();
@@ -251,6 +261,7 @@ export class Controller implements ControllerApi {
     if (this.closed) return;
     this.closed = true;
     this.timers.clearInterval(this.resyncTimer);
+    this.timers.clearTimeout(this.recheckTimer);
     this.ready.stop();
     await this.watcher?.close();
     await this.queue.shutdown();

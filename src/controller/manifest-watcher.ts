@@ -15,6 +15,8 @@ import { watch, type FSWatcher } from 'chokidar';
 import { MANIFEST_FILE } from '../manifest/list-manifest-files.js';
 
 export interface Watcher {
+  /** Resolves once the initial scan is done and changes are being reported. */
+  ready?: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,9 +73,14 @@ export function watchManifestDir({ dir, onChange, debounceMs = 30, onError, iden
     return next;
   };
   let watcher = start();
+  const ready = new Promise<void>((resolve) => {
+    watcher.once('ready', () => resolve());
+    watcher.once('error', () => resolve()); // a watch that cannot start is reported by onError; the resync still runs
+  });
   const check = setInterval(() => rewatch(false), identityCheckMs);
   check.unref();
   return {
+    ready,
     close: async () => {
       closed = true;
       clearInterval(check);

@@ -75,16 +75,17 @@ async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIn
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown() });
   report = (err, where) => controller.reportError(err, where);
-  const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
   warmSchemaValidators();
   try {
     await controller.start();
   } catch (err) {
     await controller.shutdown({ stopApps: false });
-    await api.close();
     store.close();
     throw err;
   }
+  // Answer only once the first read of the directory is done and watched: `up -d` returns then, and a
+  // manifest dropped right after it is never missed.
+  const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
   const syncLoop = git ? await startGitSync({ ...git, store, home, dir, logger, onApplied: () => void controller.reloadDesired() }) : undefined;
   const storeGuard = guardStoreFile({ store, file: stateDbPath(home), logger, onError: (err) => controller.reportError(err, 'rewriting state.db') });
   const closed = stopped.then(async () => {

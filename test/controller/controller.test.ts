@@ -9,7 +9,7 @@ import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
 import { app, setup } from './controller-harness.js';
 
 test('start reconciles every app; a file change reconciles only what changed', async () => {
-  const { supervisor, files, controller, edit } = setup();
+  const { supervisor, files, controller, edit, timers } = setup();
   files.set('web.yaml', app('web', 'instances: 2, port: "3000-3003"'));
   files.set('api.yaml', app('api', 'port: 4000'));
   await controller.start();
@@ -18,6 +18,9 @@ test('start reconciles every app; a file change reconciles only what changed', a
   await edit('web.yaml', app('web', 'instances: 3, port: "3000-3003"'));
   assert.deepEqual(supervisor.log.slice(3), ['start web/2 port=3002'], 'scale 2 → 3 starts one; api untouched');
   await edit('api.yaml', undefined);
+  assert.deepEqual(supervisor.log.slice(4), [], 'a file that vanished may come back within 1 s (editors rewrite in place)');
+  timers.advance(1_005);
+  await controller.settle();
   assert.deepEqual(supervisor.log.slice(4), ['remove api/0']);
 });
 
@@ -28,6 +31,8 @@ test('the resync timer reconciles apps the store knows but no file declares (del
   await controller.settle();
   files.delete('web.yaml'); // no watcher event: only the resync can notice
   timers.advance(30_000);
+  await controller.settle();
+  timers.advance(1_005); // the vanish grace
   await controller.settle();
   assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'remove web/0']);
   assert.equal(store.apps.get('web'), undefined);
@@ -135,4 +140,28 @@ test('a restart --port that cannot get its ports changes nothing and stores noth
   timers.advance(30_000); // a resync once the port is free: the failed override must not come back
   await controller.settle();
   assert.deepEqual(supervisor.log, ['start web/0 port=3000'], 'nothing moved to 4000');
+});
+
+test('a file rewritten in place (emptied, then written again within 1 s) neither stops nor restarts its app', async () => {
+  const { controller, files, store, supervisor, edit, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  await edit('web.yaml', ''); // `cat > web.yaml` has truncated it
+  timers.advance(300);
+  await edit('web.yaml', app('web', 'port: 3000'));
+  timers.advance(2_000);
+  await controller.settle();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000']);
+  assert.deepEqual(store.events.list('web').map((e) => e.reason).filter((r) => r === 'Deleted' || r === 'Created'), ['Created'], 'never deleted and created again');
+});
+
+test('berth delete (reconcileNow after its own write) removes at once, without the grace', async () => {
+  const { controller, files, supervisor } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  files.delete('web.yaml');
+  await controller.reconcileNow();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'remove web/0']);
 });

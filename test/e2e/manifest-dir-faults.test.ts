@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { rename, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
 import { ApiClient } from '../../src/api/api-client.js';
@@ -55,4 +56,33 @@ test('the watched folder renamed away keeps every app; list warns; the folder is
   const info = JSON.parse((await berth.cli(['info', 'a', '-o', 'json'])).stdout) as { events: { reason: string }[] };
   assert.deepEqual(info.events.filter((e) => e.reason.startsWith('ManifestDir')).map((e) => e.reason), ['ManifestDirUnavailable', 'ManifestDirRestored']);
   assert.equal((await berth.cli(['list'])).stderr, '');
+});
+
+test('a manifest dropped right after `up --detach` returns is never missed (no resync to help)', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  for (let round = 0; round < 3; round++) {
+    const up = await berth.cli(['up', '--dir', berth.dir, '--resync', '1h', '--detach']);
+    assert.equal(up.code, 0, up.stderr);
+    await berth.writeManifest(`late${round}.yaml`, sleeperApp(`late${round}`));
+    await berth.waitFor((r) => r.some((i) => i.app === `late${round}` && i.status === 'online'), `late${round} online`, 10_000);
+    assert.equal((await berth.cli(['down'])).code, 0);
+  }
+});
+
+test('a manifest rewritten in place with a gap (truncate, 300 ms, write) keeps its app running', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  await berth.up();
+  const text = sleeperApp('fa');
+  await berth.writeManifest('fa.yaml', text);
+  const [before] = await berth.waitFor((r) => r.some((i) => i.status === 'online'), 'fa online');
+  const fd = openSync(path.join(berth.dir, 'fa.yaml'), 'w'); // truncated: the watcher reads an empty file
+  await new Promise((r) => setTimeout(r, 300)); // the gap the review used (a slow generator, `cat >`)
+  writeSync(fd, text);
+  closeSync(fd);
+  await new ApiClient(berth.home).reconcileNow('fa');
+  const info = JSON.parse((await berth.cli(['info', 'fa', '-o', 'json'])).stdout) as { events: { reason: string }[]; instances: { pid: number }[] };
+  assert.equal(info.instances[0]?.pid, before!.pid);
+  assert.ok(!info.events.some((e) => e.reason === 'Deleted'), info.events.map((e) => e.reason).join(', '));
 });
