@@ -176,6 +176,7 @@ export class Controller implements ControllerApi {
     const load = this.opts.loadManifests ?? loadManifestDir;
     const next = await load(this.opts.dir);
     this.dirHealth.ok(next.resources.keys());
+    this.watcher?.follow?.(next.linkTargets ?? []);
     keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
     const recheckInMs = this.vanishGrace.carry(this.desiredState, next, this.now(), { graceMs });
     this.timers.clearTimeout(this.recheckTimer);

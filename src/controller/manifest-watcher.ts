@@ -8,6 +8,11 @@
  * (device and inode) is checked every second; when it changes (gone, back,
  * another folder now), the watch starts again on what the name now is and a
  * reload is asked for.
+ *
+ * Symlinks are not followed by chokidar (a link back to a parent would be
+ * walked forever: gigabytes of watchers). The loader follows them and
+ * detects cycles; the real paths it followed are handed to `follow()` and
+ * watched as they are, so an edit in sites-available is seen.
  */
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -17,7 +22,16 @@ import { MANIFEST_FILE } from '../manifest/list-manifest-files.js';
 export interface Watcher {
   /** Resolves once the initial scan is done and changes are being reported. */
   ready?: Promise<void>;
+  /** Also watches these paths (the real targets of followed symlinks), and stops watching ones not given. */
+  follow?(paths: string[]): void;
   close(): Promise<void>;
+}
+
+export interface ManifestWatcher extends Watcher {
+  ready: Promise<void>;
+  follow(paths: string[]): void;
+  /** How many folders chokidar watches (bounded, whatever links there are). */
+  watchedFolders(): number;
 }
 
 export interface WatchOptions {
@@ -38,9 +52,20 @@ async function identityOf(dir: string): Promise<string> {
   }
 }
 
-export function watchManifestDir({ dir, onChange, debounceMs = 30, onError, identityCheckMs = 1_000 }: WatchOptions): Watcher {
+/** Dot-files and dot-folders in the folder are editors' and apply's temp files: the rename that follows is what counts. */
+function ignoredBy(dir: string, followed: Set<string>) {
+  return (file: string, stats?: { isFile(): boolean }): boolean => {
+    if (followed.has(file)) return false;
+    const rel = path.relative(dir, file);
+    const hidden = rel.startsWith('..') ? path.basename(file).startsWith('.') : rel.split(path.sep).some((part) => part.startsWith('.'));
+    return hidden || Boolean(stats?.isFile() && !MANIFEST_FILE.test(file));
+  };
+}
+
+export function watchManifestDir({ dir, onChange, debounceMs = 30, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
+  const followed = new Set<string>();
   const fire = () => {
     clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
@@ -58,10 +83,10 @@ export function watchManifestDir({ dir, onChange, debounceMs = 30, onError, iden
     });
   };
   const start = (): FSWatcher => {
-    const next = watch(dir, {
+    const next = watch([dir, ...followed], {
       ignoreInitial: true,
-      // dot-files are editors' and apply's temp files: the rename that follows is what counts
-      ignored: (file, stats) => /(^|[/\\])\./.test(file.slice(dir.length)) || Boolean(stats?.isFile() && !MANIFEST_FILE.test(file)),
+      followSymlinks: false,
+      ignored: ignoredBy(dir, followed),
       awaitWriteFinish: false,
     });
     next.on('all', (event, file) => {
@@ -81,6 +106,16 @@ export function watchManifestDir({ dir, onChange, debounceMs = 30, onError, iden
   check.unref();
   return {
     ready,
+    follow: (paths) => {
+      const next = new Set(paths);
+      const added = paths.filter((p) => !followed.has(p));
+      const dropped = [...followed].filter((p) => !next.has(p));
+      followed.clear();
+      for (const p of next) followed.add(p);
+      if (added.length) watcher.add(added);
+      if (dropped.length) watcher.unwatch(dropped);
+    },
+    watchedFolders: () => Object.keys(watcher.getWatched()).length,
     close: async () => {
       closed = true;
       clearInterval(check);

@@ -6,7 +6,7 @@
  * followed (nginx's sites-enabled, a ConfigMap's `..data`, stow); a link
  * that leads back to a folder being walked is a cycle, reported, not walked.
  */
-import { readdir, readlink, stat } from 'node:fs/promises';
+import { readdir, readlink, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { BerthError } from '../errors.js';
 import { displayPath } from './display-path.js';
@@ -32,6 +32,8 @@ export interface ManifestListing {
   /** Absolute paths (through symlinks as found, not resolved), sorted. */
   files: string[];
   problems: ListingProblem[];
+  /** Real paths of the symlinked files and folders followed: what a watcher must watch besides the folder. */
+  linkTargets: string[];
 }
 
 const codeOf = (err: unknown): string => (err as NodeJS.ErrnoException).code ?? (err as Error).message;
@@ -44,11 +46,12 @@ export async function listManifestFiles(dir: string, { missingOk = false }: { mi
   const root = path.resolve(dir);
   const files: string[] = [];
   const problems: ListingProblem[] = [];
+  const linkTargets: string[] = [];
   let rootStat;
   try {
     rootStat = await stat(root);
   } catch (err) {
-    if (missingOk && codeOf(err) === 'ENOENT') return { files, problems };
+    if (missingOk && codeOf(err) === 'ENOENT') return { files, problems, linkTargets };
     throw new ManifestDirError(root, codeOf(err));
   }
   if (!rootStat.isDirectory()) throw new ManifestDirError(root, 'ENOTDIR (not a directory)');
@@ -81,16 +84,23 @@ export async function listManifestFiles(dir: string, { missingOk = false }: { mi
         } else if (codeOf(err) !== 'ENOENT') problems.push({ path: full, message: `cannot read: ${codeOf(err)}`, directory: true });
         continue;
       }
+      const followed = (): Promise<void> => (entry.isSymbolicLink() ? realpath(full).then((real) => void linkTargets.push(real), () => undefined) : Promise.resolve());
       if (target.isFile()) {
-        if (MANIFEST_FILE.test(entry.name)) files.push(full);
+        if (!MANIFEST_FILE.test(entry.name)) continue;
+        files.push(full);
+        await followed();
       } else if (target.isDirectory()) {
         const id = `${target.dev}:${target.ino}`;
         const loop = ancestors.get(id);
-        if (loop !== undefined) problems.push({ path: full, message: `symlink cycle: leads back to ${displayPath(loop)}; not followed`, directory: false });
-        else await walk(full, new Map(ancestors).set(id, full));
+        if (loop !== undefined) {
+          problems.push({ path: full, message: `symlink cycle: leads back to ${displayPath(loop)}; not followed`, directory: false });
+          continue;
+        }
+        await followed();
+        await walk(full, new Map(ancestors).set(id, full));
       }
     }
   }
   await walk(root, new Map([[`${rootStat.dev}:${rootStat.ino}`, root]]));
-  return { files: files.sort(), problems };
+  return { files: files.sort(), problems, linkTargets: [...new Set(linkTargets)].sort() };
 }

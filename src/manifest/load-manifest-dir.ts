@@ -20,6 +20,8 @@ export interface DesiredState {
    * read, standing for every file below it.
    */
   files: Map<string, { names: string[]; errors: ManifestError[]; directory?: boolean }>;
+  /** Real paths of symlinked files and folders that were followed (loadManifestDir): watched too. */
+  linkTargets?: string[];
 }
 
 export { MANIFEST_FILE, ManifestDirError, listManifestFiles } from './list-manifest-files.js';
@@ -75,7 +77,7 @@ export function desiredStateFrom(texts: ManifestText[]): DesiredState {
  * (`FILE:1:1: cannot read: EACCES`) and the others load as usual.
  */
 export async function loadManifestDir(dir: string, { missingOk = false }: { missingOk?: boolean } = {}): Promise<DesiredState> {
-  const { files, problems } = await listManifestFiles(dir, { missingOk });
+  const { files, problems, linkTargets } = await listManifestFiles(dir, { missingOk });
   const texts: ManifestText[] = [];
   const unreadable: ListingProblem[] = [...problems];
   for (const file of files) {
@@ -93,5 +95,6 @@ export async function loadManifestDir(dir: string, { missingOk = false }: { miss
     state.files.set(problem.path, { names: [], errors: [error], ...(problem.directory ? { directory: true } : {}) });
     state.errors.push(error);
   }
+  state.linkTargets = linkTargets;
   return state;
 }

@@ -2,11 +2,12 @@
 // folder renamed away and back (or replaced) is watched again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { watchManifestDir } from '../../src/controller/manifest-watcher.js';
 import { waitFor } from '../helpers/wait-for.js';
+import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
 
 test('a folder renamed away, then back or replaced, is watched again', async (t) => {
   const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
@@ -47,4 +48,35 @@ test('a folder renamed away, then back or replaced, is watched again', async (t)
   await replaced;
   await reportsWrite('c.yaml', 'a new file in the replacing folder');
   assert.ok(changes >= 5);
+});
+
+test('symlinks: a cycle costs a few watches, not gigabytes; an edit behind a followed link is reported', async (t) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
+  const dir = path.join(root, 'm');
+  const available = path.join(root, 'available');
+  mkdirSync(dir);
+  mkdirSync(available);
+  writeFileSync(path.join(available, 'ext.yaml'), 'v: 1\n');
+  symlinkSync(available, path.join(dir, 'enabled'));
+  mkdirSync(path.join(dir, 'loop'));
+  symlinkSync('../loop', path.join(dir, 'loop', 'self'));
+  symlinkSync(dir, path.join(dir, 'loop', 'up'));
+  let changes = 0;
+  const watcher = watchManifestDir({ dir, onChange: () => changes++ });
+  t.after(async () => {
+    await watcher.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  await watcher.ready;
+  const state = await loadManifestDir(dir);
+  assert.deepEqual(state.linkTargets, [available]);
+  watcher.follow(state.linkTargets!);
+  assert.ok(watcher.watchedFolders() <= 6, `${watcher.watchedFolders()} folders watched`);
+
+  const before = changes;
+  await waitFor(() => {
+    writeFileSync(path.join(available, 'ext.yaml'), `v: ${Date.now()}\n`);
+    return changes > before;
+  }, { what: 'an edit in the followed folder', pollMs: 200 });
+  assert.ok(watcher.watchedFolders() <= 6);
 });
