@@ -6,6 +6,7 @@ import { editManifestFile } from '../../apply/edit-manifest-file.js';
 import { withManifestLock } from '../../apply/manifest-lock.js';
 import { BerthError, UsageError } from '../../errors.js';
 import { checkPortSpecFits, parsePortSpec } from '../../ports/port-spec.js';
+import { parseInstanceCount } from '../parse-instance-count.js';
 
 export const command: Command = {
   name: 'scale',
@@ -16,8 +17,7 @@ export const command: Command = {
     const [name] = positionals;
     const text = (values.instances ?? values.replicas) as string | undefined;
     if (!name || text === undefined) throw new UsageError('scale needs a name and --instances N');
-    const instances = Number(text);
-    if (!Number.isInteger(instances) || instances < 0 || instances > 10_000) throw new UsageError(`--instances must be a whole number from 0 to 10000, got "${text}"`);
+    const instances = parseInstanceCount(text, '--instances');
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
     const line = await withManifestLock(ctx.home, async () => {
       const { file, resource } = await findManifest(dir, name);

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import type { Command } from '../command.js';
+import { parseInstanceCount } from '../parse-instance-count.js';
 import { ApiClient } from '../../api/api-client.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
 import { applyDocuments } from '../../apply/apply-documents.js';
@@ -41,9 +42,7 @@ export function manifestForCommand(commandLine: string, options: { name?: string
   if (options.shell) spec.shell = true;
   if (Object.keys(options.env).length) spec.env = options.env;
   if (options.instances !== undefined) {
-    const n = Number(options.instances);
-    if (!Number.isInteger(n) || n < 0) throw new UsageError(`--instances must be a whole number, got "${options.instances}"`);
-    spec.instances = n;
+    spec.instances = parseInstanceCount(options.instances, '--instances');
   }
   if (options.port !== undefined) checkPortSpecFits(parsePortSpec(options.port), (spec.instances as number | undefined) ?? 1);
   if (options.port !== undefined) spec.port = /^[0-9]+$/.test(options.port) ? Number(options.port) : options.port;
