@@ -135,3 +135,23 @@ test('shutdown on a full disk still stops the apps and finishes', async () => {
   assert.equal(supervisor.get('web', 0)?.stopped, true);
   assert.equal(shutdowns(), 1);
 });
+
+test('a resync due as the controller shuts down never reads the closed store', async () => {
+  const { controller, files, store, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  const unhandled: unknown[] = [];
+  const onUnhandled = (err: unknown) => unhandled.push(err);
+  process.on('unhandledRejection', onUnhandled);
+  try {
+    timers.advance(30_000); // the resync starts: its reload is in flight
+    await controller.shutdown({ stopApps: false });
+    store.close(); // what the daemon does right after
+    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.off('unhandledRejection', onUnhandled);
+  }
+  assert.deepEqual(unhandled, []);
+});

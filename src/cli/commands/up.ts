@@ -71,14 +71,17 @@ export const command: Command = {
     const { controllerHolding, ControllerRunningError } = await import('../../daemon/controller-lock.js');
     const holder = controllerHolding(ctx.home);
     if (holder.running) throw new ControllerRunningError(ctx.home, holder.pid);
+    // Every argument is checked here, before --detach spawns: its errors are this command's one line.
+    const { parseDurationFlag } = await import('../parse-duration-flag.js');
+    const resyncMs = values.resync ? parseDurationFlag(values.resync as string, '--resync', 1_000) : undefined;
+    const sweepIntervalMs = values['sweep-interval'] ? parseDurationFlag(values['sweep-interval'] as string, '--sweep-interval', 100) : undefined;
+    const git = values.git ? { repo: values.git as string, branch: values['git-branch'] as string | undefined, path: values['git-path'] as string | undefined, interval: values['git-interval'] as string | undefined, cwd: ctx.cwd } : undefined;
+    if (git) (await import('../../sync/sync-settings.js')).resolveSyncSettings({ ...git, dir }, ctx.cwd);
     // Refused before anything starts: a typo in --dir must never read as "no apps" and stop them all.
     const { listManifestFiles } = await import('../../manifest/list-manifest-files.js');
     await listManifestFiles(dir);
     if (values.detach) return detach(ctx, argv);
 
-    const { parseDuration } = await import('../../manifest/duration.js');
-    const resyncMs = values.resync ? parseDuration(values.resync as string) : undefined;
-    const sweepIntervalMs = values['sweep-interval'] ? parseDuration(values['sweep-interval'] as string) : undefined;
     mkdirSync(path.join(ctx.home, 'logs'), { recursive: true, mode: 0o700 });
     const [{ createLogger }, { startDaemon }] = await Promise.all([import('../../log/logger.js'), import('../../daemon/start-daemon.js')]);
     const logger = createLogger({ home: ctx.home, console: process.stderr });
@@ -90,7 +93,6 @@ export const command: Command = {
     process.on('uncaughtException', onFatal);
     process.on('unhandledRejection', onFatal);
     const version = (createRequire(import.meta.url)('../../../../package.json') as { version: string }).version;
-    const git = values.git ? { repo: values.git as string, branch: values['git-branch'] as string | undefined, path: values['git-path'] as string | undefined, interval: values['git-interval'] as string | undefined, cwd: ctx.cwd } : undefined;
     const { controller, closed } = await startDaemon({ home: ctx.home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git });
     ctx.err(`berth controller (pid ${process.pid}) watching ${path.relative(ctx.cwd, dir) || dir}; state in ${ctx.home}; Ctrl-C stops the apps`);
 
