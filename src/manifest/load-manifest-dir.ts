@@ -4,9 +4,9 @@
  * The same name in two files is a conflict reported on both; the first file
  * by path keeps the name, as SPEC.md asks.
  */
-import { readFile } from 'node:fs/promises';
 import { ManifestError } from '../errors.js';
 import { listManifestFiles, type ListingProblem } from './list-manifest-files.js';
+import { readManifestFile, type ManifestReadProblem } from './read-manifest-file.js';
 import { parseManifestText } from './parse-manifest-text.js';
 import { displayPath } from './display-path.js';
 import type { Resource } from './types.js';
@@ -79,20 +79,17 @@ export function desiredStateFrom(texts: ManifestText[]): DesiredState {
 export async function loadManifestDir(dir: string, { missingOk = false }: { missingOk?: boolean } = {}): Promise<DesiredState> {
   const { files, problems, linkTargets } = await listManifestFiles(dir, { missingOk });
   const texts: ManifestText[] = [];
-  const unreadable: ListingProblem[] = [...problems];
+  const unreadable: (ListingProblem & Partial<ManifestReadProblem>)[] = [...problems];
   for (const file of files) {
-    try {
-      texts.push({ file, text: await readFile(file, 'utf8') });
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') continue; // deleted while we listed
-      unreadable.push({ path: file, message: `cannot read: ${code ?? (err as Error).message}`, directory: false });
-    }
+    const read = await readManifestFile(file);
+    if ('text' in read) texts.push({ file, text: read.text });
+    else if ('problem' in read) unreadable.push({ path: file, directory: false, ...read.problem });
   }
   const state = desiredStateFrom(texts);
   for (const problem of unreadable) {
-    const error = new ManifestError({ file: displayPath(problem.path), line: 1, col: 1 }, problem.message);
-    state.files.set(problem.path, { names: [], errors: [error], ...(problem.directory ? { directory: true } : {}) });
+    const error = new ManifestError({ file: displayPath(problem.path), line: problem.line ?? 1, col: problem.col ?? 1 }, problem.message);
+    const names = problem.lenientText === undefined ? [] : namesMentioned(problem.lenientText);
+    state.files.set(problem.path, { names, errors: [error], ...(problem.directory ? { directory: true } : {}) });
     state.errors.push(error);
   }
   state.linkTargets = linkTargets;
