@@ -13,6 +13,7 @@ import type { Logger } from 'pino';
 import { openCheckedStore, type Store } from '../store/store.js';
 import { stateDbPath } from '../store/open-store.js';
 import { PortAllocator, buildInstanceEnv, repairAllocations, type PortRange } from '../ports/index.js';
+import { poolOverlapWarning, readEphemeralRange } from '../ports/port-pool.js';
 import { Supervisor } from '../instance/supervisor.js';
 import { Controller } from '../controller/controller.js';
 import { startApiServer } from '../api/api-server.js';
@@ -55,6 +56,8 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
 }
 
 async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }: DaemonOptions, lock: FileLock): Promise<Daemon> {
+  const overlap = poolOverlapWarning(pool, readEphemeralRange());
+  if (overlap) logger.warn(overlap);
   const store = openCheckedStore(stateDbPath(home));
   const ports = new PortAllocator({ store, pool });
   try {

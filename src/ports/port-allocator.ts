@@ -24,7 +24,7 @@ export interface PortAllocatorOptions {
   store: Store;
   /** Default: real bind tests (NetPortProber). */
   prober?: PortProber;
-  /** Where demand blocks, claims and manual allocations come from. Default 20000-45000. */
+  /** Where demand blocks, claims and manual allocations come from. Default 20000-32767. */
   pool?: PortRange;
   /** Bind tests in flight at once. */
   concurrency?: number;
@@ -40,7 +40,7 @@ interface ProbeRequest { protocol: Protocol; ports: number[] }
 
 /**
  * @example
- * const allocator = new PortAllocator({ store, pool: { start: 20000, end: 45000 } });
+ * const allocator = new PortAllocator({ store, pool: { start: 20000, end: 32767 } });
  * const ports = await allocator.ensureAppPorts('web', { port: 'auto:5000-5100', instances: 4, demand: { tcp: 0, udp: 0 } });
  * ports[0].port // 5000 (if free)
  */

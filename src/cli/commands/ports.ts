@@ -121,7 +121,7 @@ export const command: Command = {
   options: OPTIONS,
   rawArgs: true,
   help: [
-    'allocate reserves a contiguous block of N ports from the pool (default: the pool of the controller last started here, else 20000-45000) and prints it;',
+    'allocate reserves a contiguous block of N ports from the pool (default: the pool of the controller last started here, else 20000-32767) and prints it;',
     'the same OWNER, protocol and N again returns the same block, another N moves it.',
     'These work without a running controller.',
   ].join('\n'),

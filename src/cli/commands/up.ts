@@ -51,7 +51,7 @@ async function detach(ctx: CommandContext, argv: string[]): Promise<number> {
 export const command: Command = {
   name: 'up',
   summary: 'Run the controller: watch the manifest directory and reconcile. Foreground by default; Ctrl-C stops the apps, SIGTERM leaves them running.',
-  usage: 'berth up [--dir manifests] [--port-pool 20000-45000] [--detach] [--resync 30s]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
+  usage: 'berth up [--dir manifests] [--port-pool 20000-32767] [--detach] [--resync 30s]\n         [--git URL|PATH [--git-branch B] [--git-path P] [--git-interval 30s]]',
   help: '--git runs a GitOps sync loop inside the controller: the repository\'s path is applied into --dir (see `berth sync --help`).',
   options: {
     dir: { type: 'string' },
