@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/store.js';
+import { freePortRange } from '../helpers/free-ports.js';
 
 const worker = fileURLToPath(new URL('../fixtures/ports-race-worker.js', import.meta.url));
 
@@ -21,6 +22,21 @@ function runWorker(t: import('node:test').TestContext, args: string[]): Promise<
   return new Promise((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, number[]>) : reject(new Error(`worker exited ${code}: ${err}`))));
+  });
+}
+
+const probeWorker = fileURLToPath(new URL('../fixtures/ports-probe-race-worker.js', import.meta.url));
+
+function runProbeWorker(t: import('node:test').TestContext, args: string[]): Promise<{ got: number[]; error: string | null }> {
+  const child = spawn(process.execPath, [probeWorker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  t.after(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
+  let out = '';
+  let err = '';
+  child.stdout.on('data', (d: Buffer) => { out += d; });
+  child.stderr.on('data', (d: Buffer) => { err += d; });
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as { got: number[]; error: string | null }) : reject(new Error(`worker exited ${code}: ${err}`))));
   });
 }
 
@@ -47,4 +63,22 @@ test('two processes racing for the same pool never hold a port twice', async (t)
   const rows = store.allocations.list();
   assert.deepEqual(rows.map((r) => `${r.owner}/${r.port}`).sort(), given.map((g) => `${g.owner}/${g.port}`).sort(), 'what each worker was told is exactly what the store holds');
   assert.ok(ports.length >= end - start, 'the pool was used up (at most one lone port left)');
+});
+
+test('processes allocating at the same instant with real bind probes: one another\'s probes never make a free pool look full', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'berth-ports-probe-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const workers = 4;
+  const each = 8;
+  for (let round = 0; round < 3; round++) {
+    const file = path.join(dir, `state-${round}.db`);
+    openStore(file).close();
+    const base = await freePortRange(workers * each);
+    const goAt = String(Date.now() + 500);
+    const results = await Promise.all(Array.from({ length: workers }, (_, id) => runProbeWorker(t, [file, String(id), String(base), String(base + workers * each - 1), goAt, String(each)])));
+    const errors = results.map((r) => r.error).filter((e) => e !== null);
+    assert.deepEqual(errors, [], `round ${round}: a pool of ${workers * each} free ports looked full`);
+    const ports = results.flatMap((r) => r.got);
+    assert.equal(new Set(ports).size, workers * each, 'every port of the pool handed out once');
+  }
 });
