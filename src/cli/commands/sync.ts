@@ -32,7 +32,7 @@ export const command: Command = {
     '  --name N          the source\'s name (default: the repository\'s base name)',
     '  --branch B        branch to follow (default: the remote\'s HEAD)',
     '  --path P          folder inside the repository (default: its root)',
-    '  --dir DIR         the watched directory (default: ./manifests)',
+    '  --dir DIR         the watched directory (default: the one the controller watches, else ./manifests)',
     '  --interval D      time between syncs in the loop (default: 30s)',
     '  --allow-empty     allow a revision with no manifests (prunes everything synced before)',
     '  --no-self-heal    leave hand edits of synced files alone until the repository changes them',
