@@ -185,6 +185,9 @@ export class Controller implements ControllerApi {
     const changed = changedNames(this.desiredState, next);
     const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
     for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
+    // Deleted (not merely broken): a hand-over waiting on its replacement must not hold the removal up.
+    const deleted = [...changed].filter((name) => this.desiredState.resources.has(name) && !next.resources.has(name) && manifestErrorsFor(next, name).length === 0);
+    for (const name of deleted) void this.opts.supervisor.cancelHandOvers(name);
     this.desiredState = next;
     for (const name of changed) this.queue.add(name);
   }
@@ -265,6 +268,8 @@ export class Controller implements ControllerApi {
     this.timers.clearTimeout(this.recheckTimer);
     this.ready.stop();
     await this.watcher?.close();
+    // A reload waiting for a replacement that never gets ready would hold the queue for a minute.
+    await this.opts.supervisor.cancelHandOvers();
     await this.queue.shutdown();
     try {
       if (stopApps) {

@@ -188,6 +188,17 @@ export class Supervisor {
     }
   }
 
+  /**
+   * Stops the reload replacements not yet in charge (of one app, or all), so
+   * their pending hand-overs give up at once instead of waiting out their
+   * ready timeout (`berth down`, delete, controller exit). The processes in
+   * charge keep running.
+   */
+  async cancelHandOvers(app?: string): Promise<void> {
+    const slots = app === undefined ? this.registry.all() : [...this.registry.of(app).values()];
+    await Promise.all(slots.flatMap((slot) => [...slot.handles].filter((h) => h !== slot.owner).map((h) => h.stop())));
+  }
+
   /** Stop then start the process in place (same config); counts as a restart. */
   restart(app: string, index: number): void {
     this.get(app, index)?.restart();

@@ -165,3 +165,18 @@ test('berth delete (reconcileNow after its own write) removes at once, without t
   await controller.reconcileNow();
   assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'remove web/0']);
 });
+
+test('shutdown and a deleted app cancel pending hand-overs first (a replacement that never gets ready must not hold them up)', async () => {
+  const { controller, files, supervisor, edit, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  files.set('api.yaml', app('api', 'port: 4000'));
+  await controller.start();
+  await controller.settle();
+  await edit('api.yaml', undefined);
+  timers.advance(1_005); // the vanish grace
+  await controller.settle();
+  assert.deepEqual(supervisor.cancelled, ['api']);
+  assert.deepEqual(supervisor.log.slice(2), ['remove api/0']);
+  await controller.shutdown({ stopApps: true });
+  assert.deepEqual(supervisor.cancelled, ['api', 'all']);
+});
