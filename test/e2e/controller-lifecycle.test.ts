@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { BerthHarness, ROOT, getJson, helloApp, isPortOpen } from '../helpers/berth-harness.js';
+import { BerthHarness, ROOT, getJson, helloApp, isPortOpen, sleeperApp } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
 import { ApiClient } from '../../src/api/api-client.js';
 import { isProcessAlive } from '../../src/process/is-process-alive.js';
@@ -82,4 +82,19 @@ test('down cancels a port move whose new instance never gets ready: both process
   const failed = info.events.find((e) => e.reason === 'ReloadFailed');
   assert.match(failed?.message ?? '', /is stopped and not ready/, 'given up because down cancelled it');
   assert.doesNotMatch(failed?.message ?? '', /within 60000 ms/);
+});
+
+test('with the controller down, list shows a recorded process that died meanwhile as stopped, not online', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  await berth.up();
+  await berth.writeManifest('a.yaml', sleeperApp('a', 'instances: 2'));
+  const rows = await berth.waitFor((r) => r.filter((i) => i.status === 'online').length === 2, '2 online');
+  await berth.killController('SIGTERM');
+  process.kill(rows[0]!.pid!, 'SIGKILL');
+  await waitFor(() => !isProcessAlive(rows[0]!.pid!), { what: 'the process gone' });
+  const res = await berth.cli(['list', '-o', 'json']);
+  assert.match(res.stderr, /^note: the controller is not running; showing the last recorded state$/m);
+  const offline = JSON.parse(res.stdout) as { instance: number; status: string; pid: number | null }[];
+  assert.deepEqual(offline.map((r) => [r.instance, r.status, r.pid]), [[0, 'stopped', null], [1, 'online', rows[1]!.pid]]);
 });

@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
+import { chmodSync } from 'node:fs';
+import { BIN, BerthHarness, sleeperApp } from '../helpers/berth-harness.js';
 import { isProcessAlive } from '../../src/process/is-process-alive.js';
 
 /** Live `sleep MARKER` processes: the apps of this test, counted from outside berth. */
@@ -58,10 +59,25 @@ test('a SIGSTOPped controller still holds the home: up is refused, down stops no
   assert.equal(down.code, 1);
   assert.match(down.stderr, new RegExp(`^Error: the controller of .* \\(pid ${pid}\\) holds the home but does not answer`));
   assert.equal(sleepers(marker), 1, 'the app was left alone');
+  const list = await berth.cli(['list']);
+  assert.equal(list.code, 0, 'list falls back to the store');
+  assert.match(list.stderr, new RegExp(`^note: the controller \\(pid ${pid}\\) holds .* but does not answer \\(stopped or hung\\?\\); showing the last recorded state$`, 'm'));
 
   process.kill(pid, 'SIGCONT');
   const rows = await berth.waitFor((r) => r.some((i) => i.status === 'online'), 'the controller answers again');
   assert.equal(rows.length, 1);
   assert.equal((await berth.cli(['down'])).code, 0);
   assert.equal(sleepers(marker), 0);
+});
+
+test('a user who may not reach the socket is told so, not that no controller runs', async (t) => {
+  if (process.getuid?.() !== 0) return t.skip('needs root to run berth as another user');
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  await berth.up();
+  chmodSync(berth.root, 0o755);
+  chmodSync(berth.home, 0o755); // a home made beforehand with mkdir: others may look in, the socket stays 0600
+  const res = spawnSync(process.execPath, [BIN, '--home', berth.home, 'list'], { encoding: 'utf8', uid: 65534, gid: 65534, cwd: '/' });
+  assert.match(res.stderr, /^note: permission denied on .*berth\.sock \(a controller of another user\?\); showing the last recorded state$/m);
+  assert.doesNotMatch(res.stderr, /not running/);
 });

@@ -42,6 +42,7 @@ export const command: Command = {
       // recorded ones first (their own stop signal), then any this home started but never recorded
       stopped = await withExistingStore(ctx.home, async (store) => (await stopRecordedInstances(store)) + (await stopOrphanedProcesses(ctx.home, [])).length, () => undefined);
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EPERM') throw new BerthError('USAGE', `not permitted to stop the apps of ${ctx.home}: they run as another user; run \`berth down\` as that user`);
       if (!isCorruption(err)) throw err;
       // The store cannot say what runs: the processes still carry this home's spawn marker.
       ctx.err(`Warning: ${(asStoreError(err, stateDbPath(ctx.home)) as Error).message}`);
