@@ -180,3 +180,16 @@ test('shutdown and a deleted app cancel pending hand-overs first (a replacement 
   await controller.shutdown({ stopApps: true });
   assert.deepEqual(supervisor.cancelled, ['api', 'all']);
 });
+
+test('a name defined twice: ManifestValid=False from the first reconcile, and the reconciled generation is observed', async () => {
+  const { controller, files, store } = setup();
+  files.set('a.yaml', app('dup', 'port: 3000'));
+  files.set('b.yaml', app('dup', 'port: 3001'));
+  await controller.start();
+  await controller.settle();
+  const info = await controller.appInfo('dup');
+  assert.deepEqual([info.generation, info.observedGeneration], [1, 1]);
+  const valid = store.apps.get('dup')!.conditions.find((c) => c.type === 'ManifestValid');
+  assert.equal(valid?.status, 'False');
+  assert.match(valid?.message ?? '', /"dup" is also defined in .*b\.yaml; this definition wins/);
+});
