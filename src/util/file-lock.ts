@@ -28,7 +28,7 @@ const isBusy = (err: unknown): boolean => {
 export function tryLockFile(file: string): FileLock | undefined {
   const db = new Database(file, { timeout: 0 });
   try {
-    db.pragma('journal_mode = OFF');
+    db.pragma('journal_mode = MEMORY'); // no -journal file beside the lock
     // An open BEGIN EXCLUSIVE holds the lock. Not locking_mode=EXCLUSIVE: a failed attempt
     // would keep its SHARED lock and block the holder's successors.
     db.exec('BEGIN EXCLUSIVE');
