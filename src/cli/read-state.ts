@@ -19,7 +19,7 @@ async function downNote(ctx: CommandContext, err: BerthError): Promise<string> {
   if (!unanswered) return `note: ${err.message}; showing the last recorded state`;
   const { controllerHolding } = await import('../daemon/controller-lock.js');
   const holder = controllerHolding(ctx.home);
-  const why = holder.running ? `the controller (pid ${holder.pid ?? 'unknown'}) holds ${ctx.home} but does not answer (stopped or hung?)` : 'the controller is not running';
+  const why = holder.running ? `the controller (pid ${holder.pid ?? 'unknown'}) holds ${ctx.home} but does not answer (starting, stopped or hung?)` : 'the controller is not running';
   return `note: ${why}; showing the last recorded state`;
 }
 

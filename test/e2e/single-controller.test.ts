@@ -61,7 +61,7 @@ test('a SIGSTOPped controller still holds the home: up is refused, down stops no
   assert.equal(sleepers(marker), 1, 'the app was left alone');
   const list = await berth.cli(['list']);
   assert.equal(list.code, 0, 'list falls back to the store');
-  assert.match(list.stderr, new RegExp(`^note: the controller \\(pid ${pid}\\) holds .* but does not answer \\(stopped or hung\\?\\); showing the last recorded state$`, 'm'));
+  assert.match(list.stderr, new RegExp(`^note: the controller \\(pid ${pid}\\) holds .* but does not answer \\(starting, stopped or hung\\?\\); showing the last recorded state$`, 'm'));
 
   process.kill(pid, 'SIGCONT');
   const rows = await berth.waitFor((r) => r.some((i) => i.status === 'online'), 'the controller answers again');

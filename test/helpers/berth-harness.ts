@@ -61,7 +61,7 @@ export class BerthHarness {
       if (child.exitCode !== null) throw new Error(`controller exited early: ${this.controllerOutput}`);
       if (existsSync(path.join(this.home, 'berth.sock'))) {
         const res = await this.cli(['list', '-o', 'json']);
-        if (res.code === 0 && !res.stderr.includes('not running')) return;
+        if (res.code === 0 && !res.stderr.includes('note:')) return;
       }
       await sleep(100);
     }
