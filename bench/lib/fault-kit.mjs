@@ -81,5 +81,38 @@ export function faultKit({ markerVar, run, convergeMs = 30_000 }) {
     return [...problems, ...(await converge(driver, desired))];
   }
 
-  return { manifest, start, converge, verify, stopped, answering, steadyPids };
+  /**
+   * Runs `round(driver, state, i)` `count` times on a controller with steady
+   * apps and collects the problems; `fresh` starts a new one for each round.
+   * `setup` runs once per controller, `teardown` before its cleanup.
+   */
+  async function rounds({ fresh = false, setup, teardown, ...startOptions }, count, round) {
+    const problems = [];
+    let state;
+    const close = async () => {
+      if (!state) return;
+      const closing = state;
+      state = undefined;
+      try {
+        await teardown?.(closing);
+      } finally {
+        await closing.driver.cleanup();
+      }
+    };
+    try {
+      for (let i = 0; i < count; i++) {
+        if (!state) {
+          state = await start(startOptions);
+          if (setup) problems.push(...(await setup(state)));
+        }
+        problems.push(...(await round(state.driver, state, i)));
+        if (fresh) await close();
+      }
+    } finally {
+      await close();
+    }
+    return problems;
+  }
+
+  return { manifest, start, rounds, converge, verify, stopped, answering, steadyPids };
 }

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BerthError } from '../errors.js';
-import { lockHolder, tryLockFile, type FileLock } from '../util/file-lock.js';
+import { lockFile, lockHolder, tryLockFile, type FileLock } from '../util/file-lock.js';
 
 export function controllerLockPath(home: string): string {
   return path.join(home, 'controller.lock');
@@ -19,12 +19,16 @@ export class ControllerRunningError extends BerthError {
   }
 }
 
-/** Takes the home for this process, or throws ControllerRunningError. */
-export function acquireControllerLock(home: string): FileLock {
+/**
+ * Takes the home for this process, or throws ControllerRunningError. Waits
+ * a moment first: a CLI that could not read /proc/locks probes by taking
+ * the lock for an instant, and that must not read as a running controller.
+ */
+export async function acquireControllerLock(home: string, { waitMs = 1_000 }: { waitMs?: number } = {}): Promise<FileLock> {
   mkdirSync(home, { recursive: true, mode: 0o700 });
   const file = controllerLockPath(home);
-  const lock = tryLockFile(file);
-  if (!lock) throw new ControllerRunningError(home, lockHolder(file));
+  const lock = await lockFile(file, { waitMs });
+  if (!lock) throw new ControllerRunningError(home, lockHolder(file) ?? undefined);
   return lock;
 }
 
@@ -36,8 +40,9 @@ export function controllerHolding(home: string): { running: boolean; pid?: numbe
   const file = controllerLockPath(home);
   if (!existsSync(file)) return { running: false };
   const pid = lockHolder(file);
-  if (pid !== undefined) return { running: true, pid };
-  // /proc/locks unreadable or another pid namespace: ask the lock itself.
+  if (pid !== null && pid !== undefined) return { running: true, pid };
+  if (pid === null) return { running: false };
+  // /proc/locks unreadable: ask the lock itself (holding it for an instant; acquireControllerLock waits that out).
   const probe = tryLockFile(file);
   if (!probe) return { running: true };
   probe.release();

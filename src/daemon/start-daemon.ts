@@ -46,7 +46,7 @@ export interface Daemon {
 
 export async function startDaemon({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }: DaemonOptions): Promise<Daemon> {
   // Before anything else: a second controller on this home would start every app twice.
-  const lock = acquireControllerLock(home);
+  const lock = await acquireControllerLock(home);
   try {
     return await startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git }, lock);
   } catch (err) {

@@ -60,8 +60,12 @@ export async function lockFile(file: string, { waitMs = 0 }: { waitMs?: number }
   }
 }
 
-/** The pid of the process holding a lock on `file` (from /proc/locks), if any. */
-export function lockHolder(file: string): number | undefined {
+/**
+ * The pid of the process holding a lock on `file`, from /proc/locks: null
+ * when nobody holds one, undefined when that cannot be told (no such file,
+ * no /proc/locks). Reading it never takes the lock, unlike a try.
+ */
+export function lockHolder(file: string): number | null | undefined {
   let id: string;
   try {
     const info = statSync(file, { bigint: true });
@@ -86,5 +90,5 @@ export function lockHolder(file: string): number | undefined {
       if (Number.isInteger(pid) && pid > 0) return pid;
     }
   }
-  return undefined;
+  return null;
 }

@@ -12,7 +12,7 @@ import { openCliStore } from '../../src/cli/open-cli-store.js';
 test('a missing state.db under a live controller is refused, not created', async (t) => {
   const home = mkdtempSync(path.join(tmpdir(), 'berth-home-'));
   const lockModule = new URL('../../src/daemon/controller-lock.js', import.meta.url).href;
-  const holder = spawn(process.execPath, ['--input-type=module', '-e', `const { acquireControllerLock } = await import('${lockModule}'); acquireControllerLock(${JSON.stringify(home)}); console.log('held'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const holder = spawn(process.execPath, ['--input-type=module', '-e', `const { acquireControllerLock } = await import('${lockModule}'); await acquireControllerLock(${JSON.stringify(home)}); console.log('held'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
   t.after(() => {
     holder.kill('SIGKILL');
     rmSync(home, { recursive: true, force: true });

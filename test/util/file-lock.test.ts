@@ -32,7 +32,7 @@ test('a lock is held by a live (even stopped) process, named by pid, and release
   assert.ok(mine, 'free once the holder is dead: nothing stale is left behind');
   assert.equal(lockHolder(file), process.pid);
   mine.release();
-  assert.equal(lockHolder(file), undefined);
+  assert.equal(lockHolder(file), null, 'nobody holds it');
 });
 
 test('lockFile waits for a holder that lets go within waitMs', async (t) => {
@@ -46,7 +46,7 @@ test('lockFile waits for a holder that lets go within waitMs', async (t) => {
   await once(holder.stdout!, 'data');
   assert.equal(tryLockFile(file), undefined);
   holder.stdin!.write('go\n');
-  await waitFor(() => lockHolder(file) === undefined, { what: 'the holder to let go' });
+  await waitFor(() => lockHolder(file) === null, { what: 'the holder to let go' });
   const lock = await lockFile(file, { waitMs: 5_000 });
   assert.ok(lock);
   lock.release();
