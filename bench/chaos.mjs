@@ -15,7 +15,15 @@
 // never recorded), a symlink planted in <home>/logs, a user's file and a FIFO
 // named as apps' log files; after every kill -9 cycle and after `berth down`
 // each must be untouched (test/reliability/ownership-fixtures.ts).
-// CHAOS_SEED makes a run reproducible. Exit code 1 when any check failed.
+//  4. fault passes (bench/lib/fault-passes.mjs), CHAOS_FAULT_ROUNDS (3) rounds
+//     each: the manifest folder renamed, replaced by a file, unreadable
+//     parts, symlink cycles; a full disk under the store (a 4 MB tmpfs, root
+//     only); state.db deleted and corrupted; controllers started at once;
+//     parallel applies on one fixed port. After each round: no running app
+//     stopped by accident, no duplicate process, no port held twice,
+//     integrity_check ok, the controller alive and answering.
+// CHAOS_SEED makes a run reproducible; CHAOS_PASSES=name,... picks fault
+// passes by a word of their name. Exit code 1 when any check failed.
 import path from 'node:path';
 import { BerthDriver } from './lib/berth-driver.mjs';
 import { findFreeRange } from './lib/net.mjs';
@@ -25,12 +33,16 @@ import { checkInvariants, inspectStore, markedProcesses } from '../dist/test/rel
 import { checkOwnership, killStrangers, plantOwnership } from '../dist/test/reliability/ownership-fixtures.js';
 import { checkErrorLines, fuzzCase, makeRandom } from '../dist/test/reliability/manifest-fuzz.js';
 import { parseManifestText } from '../dist/src/manifest/parse-manifest-text.js';
+import { faultKit } from './lib/fault-kit.mjs';
+import { faultPasses } from './lib/fault-passes.mjs';
 
 const env = process.env;
 const KILLS = Number(env.CHAOS_KILLS ?? 20);
 const FUZZ_CASES = Number(env.CHAOS_FUZZ_CASES ?? 1000);
 const SEED = Number(env.CHAOS_SEED ?? (Date.now() % 2 ** 31));
 const CONVERGE_MS = Number(env.CHAOS_CONVERGE_MS ?? 30_000);
+const FAULT_ROUNDS = Number(env.CHAOS_FAULT_ROUNDS ?? 3);
+const PASS_FILTER = env.CHAOS_PASSES ? env.CHAOS_PASSES.split(',') : undefined;
 const HELLO_DIR = new URL('../examples/hello/', import.meta.url).pathname;
 const MARKER_VAR = 'BERTH_CHAOS_RUN';
 const RUN = `${process.pid}-${SEED}`;
@@ -271,6 +283,7 @@ async function main() {
       await fuzzDriver.cleanup({ marker: MARKER });
     }
   }
+  summary.faults = await runFaultPasses();
   const byPhase = {};
   for (const f of failures) byPhase[f.phase.replace(/ \d+$/, '')] = (byPhase[f.phase.replace(/ \d+$/, '')] ?? 0) + 1;
   const rows = [
@@ -288,12 +301,42 @@ async function main() {
     ['  controller restarts needed (crashes)', String(summary.fuzz ? Math.max(0, summary.fuzz.controllerStarts - 1) : '-'), summary.fuzz?.controllerStarts > 1 ? 'FAIL' : 'ok'],
     ['  steady app lost to a broken steady.yaml', String(summary.fuzz?.steadyLost ?? 0), summary.fuzz?.steadyLost ? 'FAIL' : 'ok'],
   ];
+  for (const pass of summary.faults) rows.push([`fault: ${pass.name}`, pass.skipped ? '-' : `${pass.rounds}×`, pass.skipped ? `skipped: ${pass.skipped}` : pass.problems ? `${pass.problems} problem(s)` : `ok (${Math.round(pass.ms / 1000)} s)${pass.notes.length ? `; ${pass.notes.join('; ')}` : ''}`]);
   const w = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
   process.stdout.write(`\nchaos seed ${SEED}\n${rows.map((r) => `${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2]}`).join('\n')}\n`);
   if (failures.length) {
     process.stdout.write(`\n${failures.length} failure(s):\n${failures.slice(0, 40).map((f) => `  [${f.phase}] ${f.message.split('\n')[0]}`).join('\n')}\n`);
     process.exitCode = 1;
   }
+}
+
+/** Each fault pass with its own controller and home; a pass that throws is a failure of that pass. */
+async function runFaultPasses() {
+  const kit = faultKit({ markerVar: MARKER_VAR, run: RUN, convergeMs: CONVERGE_MS });
+  const results = [];
+  for (const pass of faultPasses) {
+    if (PASS_FILTER && !PASS_FILTER.some((word) => pass.name.includes(word))) continue;
+    if (FAULT_ROUNDS <= 0) break;
+    const skipped = pass.skip?.();
+    if (skipped) {
+      log(`fault pass "${pass.name}" skipped: ${skipped}`);
+      results.push({ name: pass.name, skipped, problems: 0, notes: [] });
+      continue;
+    }
+    const notes = [];
+    const t0 = Date.now();
+    let problems;
+    try {
+      problems = await pass.run(kit, FAULT_ROUNDS, (line) => notes.push(line));
+    } catch (err) {
+      problems = [`the pass failed: ${err.stack ?? err}`];
+    }
+    await killMarked(MARKER);
+    for (const p of problems.slice(0, 10)) fail(`fault ${pass.name}`, p);
+    log(`fault pass "${pass.name}": ${FAULT_ROUNDS} rounds, ${problems.length} problem(s) in ${Math.round((Date.now() - t0) / 1000)} s${notes.length ? `; ${notes.join('; ')}` : ''}`);
+    results.push({ name: pass.name, rounds: FAULT_ROUNDS, problems: problems.length, ms: Date.now() - t0, notes });
+  }
+  return results;
 }
 
 let interrupted = false;

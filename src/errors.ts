@@ -21,6 +21,9 @@ export type ErrorCode =
   | 'SYNC_FAILED'
   | 'SOCKET_FAILED'
   | 'SOCKET_ADOPT_FAILED'
+  | 'MANIFEST_DIR'
+  | 'CONTROLLER_RUNNING'
+  | 'STORE_CORRUPT'
   | 'INTERNAL';
 
 export class BerthError extends Error {

@@ -65,7 +65,7 @@ export class BerthDriver {
       if (child.exitCode !== null || child.signalCode !== null) throw new Error(`controller exited early:\n${this.output().slice(-3000)}`);
       if (existsSync(path.join(this.home, 'berth.sock'))) {
         const res = await this.cli(['list', '-o', 'json']);
-        if (res.code === 0 && !res.stderr.includes('not running')) return;
+        if (res.code === 0 && !res.stderr.includes('note:')) return;
       }
       await sleep(50);
     }

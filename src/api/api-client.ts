@@ -53,6 +53,7 @@ export class ApiClient {
       req.on('error', (err: NodeJS.ErrnoException) => {
         if (err instanceof BerthError) reject(err);
         else if (err.code === 'ENOENT' || err.code === 'ECONNREFUSED') reject(new ControllerUnavailableError(this.home));
+        else if (err.code === 'EACCES') reject(new BerthError('CONTROLLER_UNAVAILABLE', `permission denied on ${socketPathFor(this.home)} (a controller of another user?)`, { cause: err }));
         else reject(new BerthError('CONTROLLER_UNAVAILABLE', `cannot reach the controller: ${err.message}`, { cause: err }));
       });
       req.end(payload);

@@ -54,6 +54,8 @@ export interface AppInfo {
   manifestErrors: string[];
   /** Apps: what runs (command, cwd, env with secrets masked, log paths). */
   run?: RunView;
+  /** Set while the controller cannot write its store (disk full, I/O error): changes are retried. */
+  storeFault?: { message: string; since: number; failures: number };
   /** Set when a `berth sync` source wrote this app's manifest. */
   sync?: { source: string; repo: string; revision: string | null; ready: string; lastError: string | null };
   /** Apps: dependsOn, envFile, cronRestart and watch (absent from a controller that does not fill them in). */
@@ -66,6 +68,8 @@ export interface ControllerStatus {
   dir: string;
   version: string;
   startedAt: number;
+  /** Problems users should see under `berth list` (e.g. the manifest directory cannot be read). */
+  warnings?: string[];
 }
 
 export type AppAction = 'restart' | 'reload' | 'stop' | 'start';

@@ -1,14 +1,16 @@
 /**
  * apply = read input → plan against the watched directory → check
- * dependsOn cycles and port conflicts → write (atomically, only after everything checked out). A
- * failure anywhere before the writes changes nothing.
+ * dependsOn cycles and port conflicts → write (atomically, only after
+ * everything checked out). A failure anywhere before the writes changes
+ * nothing; other applies wait on the manifest lock from check to write.
  */
-import { readApplyInput } from './read-apply-input.js';
+import { readApplyInput, type ApplyInput } from './read-apply-input.js';
 import { planApply, type PlannedWrite } from './plan-apply.js';
 import { checkPortConflicts } from './check-port-conflicts.js';
 import { editManifestFile } from './edit-manifest-file.js';
 import { NetPortProber } from '../ports/net-port-prober.js';
 import { checkDependencies } from '../manifest/check-dependencies.js';
+import { withManifestLock } from './manifest-lock.js';
 
 export interface ApplyOptions {
   target: string;
@@ -23,8 +25,12 @@ export interface ApplyOptions {
   dryRun: boolean;
 }
 
-export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
-  const { documents, warnings } = await readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin, envName: options.envName });
+function readInput(options: Omit<ApplyOptions, 'dryRun'>): Promise<ApplyInput> {
+  return readApplyInput(options.target, { recursive: options.recursive, cwd: options.cwd, stdin: options.stdin, envName: options.envName });
+}
+
+export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>, input?: ApplyInput): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
+  const { documents, warnings } = input ?? (await readInput(options));
   const { writes, current } = await planApply(documents, { dir: options.dir, pruneSelector: options.pruneSelector });
   const incoming = documents.map((d) => d.resource);
   const names = new Set(incoming.map((r) => r.metadata.name));
@@ -39,12 +45,17 @@ export async function planAndCheck(options: Omit<ApplyOptions, 'dryRun'>): Promi
 }
 
 export async function applyDocuments(options: ApplyOptions): Promise<{ writes: PlannedWrite[]; warnings: string[] }> {
-  const planned = await planAndCheck(options);
-  if (options.dryRun) return planned;
-  for (const write of planned.writes) {
-    if (write.change === 'unchanged') continue;
-    if (write.change === 'pruned') await editManifestFile(write.file, write.name, { remove: true });
-    else await editManifestFile(write.file, write.name, { replaceWith: write.text! });
-  }
-  return planned;
+  if (options.dryRun) return planAndCheck(options);
+  // The input is ours alone: read and validate it before taking the lock, which others wait on.
+  const input = await readInput(options);
+  // Check and write as one step against other applies: nobody writes between our check and our write.
+  return withManifestLock(options.home, async () => {
+    const planned = await planAndCheck(options, input);
+    for (const write of planned.writes) {
+      if (write.change === 'unchanged') continue;
+      if (write.change === 'pruned') await editManifestFile(write.file, write.name, { remove: true });
+      else await editManifestFile(write.file, write.name, { replaceWith: write.text! });
+    }
+    return planned;
+  });
 }

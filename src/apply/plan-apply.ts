@@ -65,7 +65,7 @@ export interface PlanApplyOptions {
 }
 
 export async function planApply(documents: InputDocument[], { dir, pruneSelector }: PlanApplyOptions): Promise<{ writes: PlannedWrite[]; current: DesiredState }> {
-  const current = await loadManifestDir(dir);
+  const current = await loadManifestDir(dir, { missingOk: true });
   const fileOf = (resource: Resource) => path.resolve(resource.source.file);
   const writes: PlannedWrite[] = documents.map((doc) => {
     const name = doc.resource.metadata.name;

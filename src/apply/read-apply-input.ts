@@ -5,13 +5,15 @@
  * name it, and relative paths are made absolute against that file's folder
  * (the document is about to move into the watched directory).
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { BerthError, ManifestError, ManifestErrorList } from '../errors.js';
 import { parseManifestText } from '../manifest/parse-manifest-text.js';
 import { resolveAllEnvFiles } from '../manifest/env-file/resolve-env-files.js';
 import type { Resource } from '../manifest/types.js';
+import { readManifestFile } from '../manifest/read-manifest-file.js';
+import { decodeUtf8, invalidUtf8Message } from '../manifest/text-checks.js';
 
 export interface InputDocument {
   /** The document as YAML text, ready to write. */
@@ -69,7 +71,9 @@ function anchorPaths(text: string, sourceDir: string): string[] {
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
-  return Buffer.concat(chunks).toString('utf8');
+  const decoded = decodeUtf8(Buffer.concat(chunks));
+  if ('error' in decoded) throw new ManifestError({ file: '<stdin>', line: decoded.error.line, col: decoded.error.col }, invalidUtf8Message(decoded.error.byte));
+  return decoded.text;
 }
 
 export interface ReadInputOptions {
@@ -90,7 +94,11 @@ export async function readApplyInput(target: string, { recursive = false, cwd, s
   if (target === '-') sources.push({ file: path.join(cwd, '<stdin>'), display: '<stdin>', text: await readStdin(stdin), fromStdin: true });
   else {
     for (const file of await listInputFiles(path.resolve(cwd, target), recursive)) {
-      sources.push({ file, display: path.relative(cwd, file) || file, text: await readFile(file, 'utf8') });
+      const display = path.relative(cwd, file) || file;
+      const read = await readManifestFile(file);
+      if ('problem' in read) throw new ManifestError({ file: display, line: read.problem.line, col: read.problem.col }, read.problem.message);
+      if ('gone' in read) throw new BerthError('USAGE', `${display}: no such file or directory`);
+      sources.push({ file, display, text: read.text });
     }
   }
   const documents: InputDocument[] = [];

@@ -5,10 +5,11 @@
  */
 import { findManifest } from './find-manifest.js';
 import { editManifestFile } from './edit-manifest-file.js';
+import { withManifestLock } from './manifest-lock.js';
+import { MAX_INSTANCES } from '../manifest/limits.js';
 import { BerthError, UsageError } from '../errors.js';
 import { checkPortSpecFits, parsePortSpec } from '../ports/port-spec.js';
 
-export const MAX_INSTANCES = 10_000;
 
 /**
  * The new count from a count word and the current count. Decimal digits only
@@ -29,9 +30,14 @@ export function scaleTarget(word: string, current: number): number {
 }
 
 /**
- * @example await scaleApp({ dir: '/srv/manifests', name: 'web', count: '+1' }) // 'app/web scaled to 4 (was 3)'
+ * @example await scaleApp({ home, dir: '/srv/manifests', name: 'web', count: '+1' }) // 'app/web scaled to 4 (was 3)'
  */
-export async function scaleApp({ dir, name, count }: { dir: string; name: string; count: string }): Promise<string> {
+export function scaleApp({ home, dir, name, count }: { home: string; dir: string; name: string; count: string }): Promise<string> {
+  // Read and write under the manifest lock: a concurrent apply or scale never sees half of this change.
+  return withManifestLock(home, () => scaleLocked(dir, name, count));
+}
+
+async function scaleLocked(dir: string, name: string, count: string): Promise<string> {
   const { file, resource } = await findManifest(dir, name);
   if (resource.kind !== 'App') throw new BerthError('USAGE', `"${name}" is a PortClaim; it has no instances`);
   const current = resource.spec.instances;

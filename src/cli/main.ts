@@ -5,6 +5,7 @@
  * and exit code 1. Command modules load only when they run, so `berth list`
  * starts fast.
  */
+import path from 'node:path';
 import type { Command, CommandContext } from './command.js';
 import { parseFlags } from './parse-flags.js';
 import { BerthError, UsageError, toBerthError } from '../errors.js';
@@ -136,9 +137,15 @@ export async function main(argv: string[]): Promise<number> {
   const ctx = makeContext(home);
   // Before anything reads or writes it: a home someone else could have planted things in is refused.
   checkHome(ctx.home);
-  if (command.rawArgs) return command.run({ values: {}, positionals: [], argv: args }, ctx);
-  const parsed = parseFlags(command.name, command.normaliseArgv ? command.normaliseArgv(args) : args, command.options);
-  return command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
+  try {
+    if (command.rawArgs) return await command.run({ values: {}, positionals: [], argv: args }, ctx);
+    const parsed = parseFlags(command.name, command.normaliseArgv ? command.normaliseArgv(args) : args, command.options);
+    return await command.run({ values: parsed.values as Record<string, string | boolean | undefined>, positionals: parsed.positionals, argv: args }, ctx);
+  } catch (err) {
+    // Whatever command met a corrupt state.db: one line naming it and the way out.
+    const { asStoreError } = await import('../store/store-errors.js');
+    throw asStoreError(err, path.join(ctx.home, 'state.db'));
+  }
 }
 
 const invokedDirectly = process.argv[1] && import.meta.url === (await import('node:url')).pathToFileURL((await import('node:fs')).realpathSync(process.argv[1])).href;

@@ -45,12 +45,14 @@ export async function runAppAction({ ctx, reconcileAndWait }: AppActionsOptions,
     }
     case 'restart':
     case 'reload': {
-      store.apps.setDesiredState(name, 'running');
       if (port !== undefined) {
         const override = newOverride(resource, port);
+        // Validate and allocate first: a --port that cannot be had changes nothing and stores nothing.
+        await ctx.ports.ensureAppPorts(name, { port: override.port, instances: override.instances ?? resource.spec.instances, demand: resource.spec.ports });
         store.overrides.set(name, override);
         recordEvent(store, name, null, 'Normal', 'PortOverride', `runtime port override ${override.port} (manifest: ${resource.spec.port ?? 'none'})`);
       }
+      store.apps.setDesiredState(name, 'running');
       const indexes = ctx.supervisor.actual(name).map((instance) => instance.index);
       if (action === 'reload') ctx.requests.request(name, 'reload', indexes);
       else if (port === undefined) ctx.requests.request(name, 'restart', indexes);

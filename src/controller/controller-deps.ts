@@ -38,6 +38,8 @@ export interface SupervisorDep {
   remove(app: string, index: number): Promise<void>;
   removeApp(app: string, configFor?: ConfigFor): Promise<void>;
   prune(app: string, count: number): void;
+  /** Stops reload replacements not yet in charge: their hand-overs give up at once. */
+  cancelHandOvers(app?: string): Promise<void>;
   /** Stops everything; `layers` of app names first, one layer after another (dependents first). */
   stopAll(layers?: readonly (readonly string[])[]): Promise<void>;
   detachAll(): void;

@@ -7,15 +7,12 @@
  * options that default to the real ones, so it runs in memory in tests.
  */
 import path from 'node:path';
-import type { Logger } from 'pino';
-import type { Store } from '../store/store.js';
-import { loadManifestDir, type DesiredState } from '../manifest/load-manifest-dir.js';
+import { loadManifestDir, ManifestDirError, type DesiredState } from '../manifest/load-manifest-dir.js';
 import { WorkQueue } from './work-queue.js';
-import { watchManifestDir, type Watcher, type WatchOptions } from './manifest-watcher.js';
+import { watchManifestDir, type Watcher } from './manifest-watcher.js';
 import { changedNames, keepNamesOfBrokenFiles, manifestErrorsFor } from './desired-diff.js';
 import { AppReconciler } from './reconcile-app.js';
 import { RolloutRequests } from './rollout-requests.js';
-import type { BuildEnv, PortsDep, SupervisorDep } from './controller-deps.js';
 import { instanceViews } from './instance-views.js';
 import { appInfo } from './app-info.js';
 import { runAppAction } from './app-actions.js';
@@ -23,57 +20,18 @@ import type { ActOptions, AppAction, AppInfo, AppsOverview, ControllerApi, Contr
 import { actOnInstance } from './instance-actions.js';
 import { BerthError } from '../errors.js';
 import { updateReadyCondition } from './ready-condition.js';
-import type { MarkedProcess } from '../process/marked-processes.js';
+import { ReadyBatch } from './ready-batch.js';
+import { StoreFaults } from './store-faults.js';
 import { reapOrphans } from '../instance/reap-orphans.js';
 import type { ReconcileContext } from './reconcile-context.js';
 import { DependencyWaits } from './dependency-waits.js';
 import { shutdownLayers } from './removal-order.js';
 import { AppTriggers } from './app-triggers.js';
-import type { WatchAppFn } from './app-schedules.js';
-import type { WatchEnvFilesFn } from './env-file-watch.js';
+import { realTimers, type ControllerOptions, type Timers } from './controller-options.js';
 
-/** The timers the controller arms (resync, ready-condition batching). */
-export interface Timers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(timer: unknown): void;
-  setInterval(fn: () => void, ms: number): unknown;
-  clearInterval(timer: unknown): void;
-}
-
-const realTimers: Timers = {
-  setTimeout: (fn, ms) => setTimeout(fn, ms),
-  clearTimeout: (timer) => clearTimeout(timer as NodeJS.Timeout),
-  // The resync must never keep the process alive on its own: the API server does.
-  setInterval: (fn, ms) => setInterval(fn, ms).unref(),
-  clearInterval: (timer) => clearInterval(timer as NodeJS.Timeout),
-};
-
-export interface ControllerOptions {
-  home: string;
-  dir: string;
-  store: Store;
-  ports: PortsDep;
-  supervisor: SupervisorDep;
-  buildEnv: BuildEnv;
-  logger: Logger;
-  version?: string;
-  resyncMs?: number;
-  /** Watches the manifest directory (default chokidar); null watches nothing. */
-  watchManifests?: ((options: WatchOptions) => Watcher) | null;
-  loadManifests?: (dir: string) => Promise<DesiredState>;
-  /** Stops processes of this home that no instance row owns (default: the instance layer's reapOrphans, by spawn marker). */
-  reapOrphans?: () => Promise<MarkedProcess[]>;
-  timers?: Timers;
-  now?: () => number;
-  /** Called after shutdown({stopApps}) finished; the CLI exits the process. */
-  onShutdown?: () => void;
-  /** Told how long each reconcile of one app took, in seconds (the dashboard's histogram; unset when it is off). */
-  observeReconcile?: (seconds: number) => void;
-  /** Watches an app's files for `watch` (default chokidar); null watches nothing. cronRestart runs on `timers` and `now`. */
-  watchApp?: WatchAppFn | null;
-  /** Watches the env files the manifests name (default chokidar); null watches nothing. */
-  watchEnvFiles?: WatchEnvFilesFn | null;
-}
+export type { ControllerOptions, Timers } from './controller-options.js';
+import { ManifestDirHealth } from './manifest-dir-health.js';
+import { VanishGrace } from './vanish-grace.js';
 
 export class Controller implements ControllerApi {
   private desiredState: DesiredState = { resources: new Map(), errors: [], files: new Map() };
@@ -85,13 +43,17 @@ export class Controller implements ControllerApi {
   private readonly timers: Timers;
   private readonly now: () => number;
   private readonly startedAt: number;
-  private readonly readyDirty = new Set<string>();
-  private readyTimer?: unknown;
+  private readonly ready: ReadyBatch;
+  /** Store write failures: reported (log, `berth info`, events), retried, never thrown. */
+  readonly storeFaults: StoreFaults;
   private resyncTimer?: unknown;
   private watcher?: Watcher;
   private offInstanceChange?: () => void;
   private loading: Promise<void> = Promise.resolve();
   private closed = false;
+  private readonly dirHealth: ManifestDirHealth;
+  private readonly vanishGrace = new VanishGrace();
+  private recheckTimer?: unknown;
 
   constructor(private readonly opts: ControllerOptions) {
     this.timers = opts.timers ?? realTimers;
@@ -114,6 +76,13 @@ export class Controller implements ControllerApi {
       ctx: this.ctx, logger: opts.logger, reconcileAndWait: (name) => this.reconcileAndWait(name), reloadDesired: () => this.reloadDesired(),
       cronTimers: opts.timers && { now: this.now, setTimeout: opts.timers.setTimeout, clearTimeout: opts.timers.clearTimeout }, watchApp: opts.watchApp, watchEnvFiles: opts.watchEnvFiles,
     });
+    this.dirHealth = new ManifestDirHealth({ store: opts.store, logger: opts.logger, dir: path.resolve(opts.dir) });
+    this.storeFaults = new StoreFaults({ store: opts.store, logger: opts.logger, timers: this.timers, now: this.now });
+    this.ready = new ReadyBatch({
+      timers: this.timers,
+      write: (app) => updateReadyCondition(this.opts.store, app, (a, i) => this.opts.supervisor.snapshot(a, i)),
+      onError: (err, app) => this.reportError(err, `Ready condition of ${app}`),
+    });
     this.queue = new WorkQueue({
       worker: async (name) => {
         const started = performance.now();
@@ -126,27 +95,39 @@ export class Controller implements ControllerApi {
         this.waits.changed(name);
         this.triggers.reconciled(name);
       },
-      onError: (name, err, retryInMs) => opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`),
+      onError: (name, err, retryInMs) => {
+        this.storeFaults.failed(err, `reconcile of ${name}`);
+        opts.logger.warn({ app: name, err: { message: (err as Error).message } }, `reconcile failed; retrying in ${retryInMs} ms`);
+      },
     });
   }
 
   async start(): Promise<void> {
     const { store, logger } = this.opts;
-    store.meta.set('manifest_dir', path.resolve(this.opts.dir));
+    try {
+      store.meta.set('manifest_dir', path.resolve(this.opts.dir));
+    } catch (err) {
+      this.reportError(err, 'start'); // a full disk must not keep the apps unsupervised
+    }
     this.offInstanceChange = this.opts.supervisor.onChange((app) => {
       this.markReadyDirty(app);
       this.waits.changed(app);
     });
     await this.reapOrphans();
-    await this.reloadDesired();
-    // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
-    this.enqueueEveryApp();
+    // Watch first and wait until the watch is in place: a file dropped while we read is seen either way.
     const watch = this.opts.watchManifests === undefined ? watchManifestDir : this.opts.watchManifests;
     this.watcher = watch?.({
       dir: this.opts.dir,
       onChange: () => void this.reloadDesired(),
       onError: (err) => logger.error({ err }, 'manifest watcher error'),
     });
+    await this.watcher?.ready;
+    // A directory that cannot be read is an error here, never "no apps": every app would be stopped.
+    const first = this.loading.then(() => this.loadDesired());
+    this.loading = first.catch(() => undefined);
+    await first;
+    // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
+    this.enqueueEveryApp();
     this.resyncTimer = this.timers.setInterval(() => void this.resync(), this.opts.resyncMs ?? 30_000);
     logger.info({ dir: this.opts.dir }, `watching ${this.opts.dir}`);
   }
@@ -161,26 +142,50 @@ export class Controller implements ControllerApi {
     }
   }
 
-  /** Reads the manifest directory again and enqueues what changed. Serialised. */
-  reloadDesired(): Promise<void> {
-    const load = this.opts.loadManifests ?? loadManifestDir;
-    this.loading = this.loading.then(async () => {
-      if (this.closed) return;
-      const next = await load(this.opts.dir);
-      keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
-      const changed = changedNames(this.desiredState, next);
-      const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
-      for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
-      this.desiredState = next;
-      this.triggers.manifestsRead(next);
-      for (const name of changed) this.queue.add(name);
-    }).catch((err: unknown) => this.opts.logger.error({ err }, 'cannot read the manifest directory'));
+  /**
+   * Reads the manifest directory again and enqueues what changed. Serialised.
+   * When the directory cannot be read, the last good desired state stays.
+   */
+  reloadDesired({ graceMs }: { graceMs?: number } = {}): Promise<void> {
+    this.loading = this.loading.then(() => this.loadDesired({ graceMs })).catch((err: unknown) => {
+      const apps = [...this.desiredState.resources.keys()];
+      if (err instanceof ManifestDirError) this.dirHealth.failed(err.message, apps);
+      else this.opts.logger.error({ err }, 'cannot read the manifest directory');
+    });
     return this.loading;
+  }
+
+  private async loadDesired({ graceMs }: { graceMs?: number } = {}): Promise<void> {
+    if (this.closed) return;
+    const load = this.opts.loadManifests ?? loadManifestDir;
+    const next = await load(this.opts.dir);
+    this.dirHealth.ok(next.resources.keys());
+    this.watcher?.follow?.(next.linkTargets ?? []);
+    keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
+    const recheckInMs = this.vanishGrace.carry(this.desiredState, next, this.now(), { graceMs });
+    this.timers.clearTimeout(this.recheckTimer);
+    // a few ms late rather than early: the grace must have passed when we look again
+    if (recheckInMs !== undefined) this.recheckTimer = this.timers.setTimeout(() => void this.reloadDesired(), recheckInMs + 5);
+    const changed = changedNames(this.desiredState, next);
+    const previousErrors = new Set(this.desiredState.errors.map((e) => e.message));
+    for (const err of next.errors) if (!previousErrors.has(err.message)) this.opts.logger.warn({ code: err.code }, err.message);
+    // Deleted (not merely broken): a hand-over waiting on its replacement must not hold the removal up.
+    const deleted = [...changed].filter((name) => this.desiredState.resources.has(name) && !next.resources.has(name) && manifestErrorsFor(next, name).length === 0);
+    for (const name of deleted) void this.opts.supervisor.cancelHandOvers(name);
+    this.desiredState = next;
+    this.triggers.manifestsRead(next);
+    for (const name of changed) this.queue.add(name);
   }
 
   private async resync(): Promise<void> {
     await this.reloadDesired();
-    this.enqueueEveryApp();
+    // a resync that was due as shutdown began must not read the store being closed
+    if (this.closed) return;
+    try {
+      this.enqueueEveryApp();
+    } catch (err) {
+      this.reportError(err, 'resync');
+    }
   }
 
   /** Every app the files declare or the store knows, so deletions are reconciled too. */
@@ -196,25 +201,19 @@ export class Controller implements ControllerApi {
 
   private markReadyDirty(app: string): void {
     // After shutdown the store is about to close: shutdown writes the last conditions itself.
-    if (this.closed) return;
-    this.readyDirty.add(app);
-    if (this.readyTimer !== undefined) return;
-    // Batch status changes of many instances into one store write per app.
-    this.readyTimer = this.timers.setTimeout(() => {
-      this.readyTimer = undefined;
-      for (const name of this.readyDirty) this.updateReady(name);
-      this.readyDirty.clear();
-    }, 50);
+    if (!this.closed) this.ready.mark(app);
   }
 
-  private updateReady(app: string): void {
-    updateReadyCondition(this.opts.store, app, (a, i) => this.opts.supervisor.snapshot(a, i));
+  /** A failure outside any reconcile (instance layer, timers): reported, never thrown. */
+  reportError(err: unknown, where: string): void {
+    if (!this.storeFaults.failed(err, where)) this.opts.logger.error({ err, where }, `error in ${where}`);
   }
 
   // ---- ControllerApi ----
 
   status(): ControllerStatus {
-    return { pid: process.pid, home: this.opts.home, dir: path.resolve(this.opts.dir), version: this.opts.version ?? '0.0.0', startedAt: this.startedAt };
+    const warning = this.dirHealth.warning();
+    return { pid: process.pid, home: this.opts.home, dir: path.resolve(this.opts.dir), version: this.opts.version ?? '0.0.0', startedAt: this.startedAt, warnings: warning ? [warning] : [] };
   }
 
   async listInstances(): Promise<InstanceView[]> {
@@ -222,7 +221,9 @@ export class Controller implements ControllerApi {
   }
 
   async appInfo(name: string): Promise<AppInfo> {
-    return appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name), this.ctx.logDir, this.now());
+    const info = appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name), this.ctx.logDir, this.now());
+    const fault = this.storeFaults.current();
+    return fault ? { ...info, storeFault: { message: fault.message, since: fault.since, failures: fault.failures } } : info;
   }
 
   /** Every error of the manifests on disk now (file:line:col: ...): the dashboard and `berth_manifest_errors`. */
@@ -252,7 +253,8 @@ export class Controller implements ControllerApi {
   }
 
   async reconcileNow(name?: string): Promise<void> {
-    await this.reloadDesired();
+    // Asked for by a berth command that just wrote its files whole: a vanished file is meant.
+    await this.reloadDesired({ graceMs: 0 });
     if (name) this.queue.add(name);
     else this.enqueueEveryApp();
     await this.queue.drain();
@@ -263,18 +265,27 @@ export class Controller implements ControllerApi {
     if (this.closed) return;
     this.closed = true;
     this.timers.clearInterval(this.resyncTimer);
-    this.timers.clearTimeout(this.readyTimer);
+    this.timers.clearTimeout(this.recheckTimer);
+    this.ready.stop();
     await this.watcher?.close();
     await this.triggers.close();
+    // A reload waiting for a replacement that never gets ready would hold the queue for a minute.
+    await this.opts.supervisor.cancelHandOvers();
     await this.queue.shutdown();
-    if (stopApps) {
-      this.opts.logger.info('stopping every app');
-      await this.opts.supervisor.stopAll(shutdownLayers(this.opts.store));
-    } else {
-      this.opts.supervisor.detachAll();
+    try {
+      if (stopApps) {
+        this.opts.logger.info('stopping every app');
+        await this.opts.supervisor.stopAll(shutdownLayers(this.opts.store));
+      } else {
+        this.opts.supervisor.detachAll();
+      }
+      this.offInstanceChange?.();
+      this.ready.writeNow(this.opts.store.apps.list().map((record) => record.name));
+    } catch (err) {
+      // the processes are stopped (or left running) all the same; the store may be full
+      this.reportError(err, 'shutdown');
     }
-    this.offInstanceChange?.();
-    for (const record of this.opts.store.apps.list()) this.updateReady(record.name);
+    this.storeFaults.stop();
     this.opts.onShutdown?.();
   }
 }

@@ -3,6 +3,7 @@
  * names added, removed or whose resource changed in any way (metadata too,
  * so labels reach the store), plus the names of files whose errors changed.
  */
+import path from 'node:path';
 import type { DesiredState } from '../manifest/load-manifest-dir.js';
 
 function errorsByName(state: DesiredState): Map<string, string> {
@@ -44,13 +45,18 @@ export function manifestErrorsFor(state: DesiredState, name: string): string[] {
  * the previous desired state, plus the apps the store records from that
  * file (after a controller restart there is no previous state). Without
  * this, a broken file that no longer mentions a name would delete the app.
+ * A folder that cannot be read holds the apps of every file below it.
  */
 export function keepNamesOfBrokenFiles(next: DesiredState, previous: DesiredState | undefined, recordedSources: Iterable<{ name: string; source: string }>): void {
   const bySource = new Map<string, string[]>();
   for (const { name, source } of recordedSources) bySource.set(source, [...(bySource.get(source) ?? []), name]);
   for (const [file, entry] of next.files) {
     if (entry.errors.length === 0) continue;
-    const held = [...(previous?.files.get(file)?.names ?? []), ...(bySource.get(file) ?? [])];
+    // An unreadable folder holds what every file below it held.
+    const covers = (other: string) => other === file || (entry.directory === true && other.startsWith(`${file}${path.sep}`));
+    const held: string[] = [];
+    for (const [other, was] of previous?.files ?? []) if (covers(other)) held.push(...was.names);
+    for (const [source, names] of bySource) if (covers(source)) held.push(...names);
     entry.names = [...new Set([...entry.names, ...held])].filter((name) => !next.resources.has(name) || entry.names.includes(name));
   }
 }

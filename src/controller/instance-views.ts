@@ -14,13 +14,19 @@ export type LiveLookup = (app: string, index: number) => InstanceSnapshot | unde
 
 export const noLiveData: LiveLookup = () => undefined;
 
-export function instanceViews(store: Store, live: LiveLookup = noLiveData, now = Date.now(), app?: string): InstanceView[] {
+/**
+ * `isRunning`: without live data (controller down), whether a recorded
+ * (pid, start time) still runs; a row whose process is gone shows stopped,
+ * not the `online` it last recorded.
+ */
+export function instanceViews(store: Store, live: LiveLookup = noLiveData, now = Date.now(), app?: string, isRunning?: (pid: number, startTime: string | null) => boolean): InstanceView[] {
   const ports = store.allocations.heldByInstance(app);
   const waits = waitingInstances(store, app);
   return store.instances.list(app).map((row) => {
     const snapshot = live(row.app, row.index);
     const held = ports.get(`${row.app}/${row.index}`) ?? { tcp: [], udp: [] };
-    const status = snapshot?.status ?? row.status;
+    const gone = !snapshot && row.pid !== null && isRunning !== undefined && !isRunning(row.pid, row.startTime);
+    const status = gone ? 'stopped' : snapshot?.status ?? row.status;
     const pid = snapshot ? snapshot.pid : row.pid;
     const startedAt = snapshot ? snapshot.startedAt : row.startedAt;
     const running = pid !== null && (status === 'online' || status === 'starting' || status === 'stopping');

@@ -2,12 +2,36 @@
  * Watches the manifest directory and reports, debounced, that desired state
  * may have changed. The controller then reloads the whole directory: level-
  * triggered, so a missed or merged event can never leave a stale view.
+ *
+ * inotify watches an inode, not a name: a folder renamed away, replaced or
+ * unmounted leaves chokidar watching nothing. So the folder's identity
+ * (device and inode) is checked every second; when it changes (gone, back,
+ * another folder now), the watch starts again on what the name now is and a
+ * reload is asked for.
+ *
+ * Symlinks are not followed by chokidar (a link back to a parent would be
+ * walked forever: gigabytes of watchers). The loader follows them and
+ * detects cycles; the real paths it followed are handed to `follow()` and
+ * watched as they are, so an edit in sites-available is seen.
  */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import { MANIFEST_FILE } from '../manifest/load-manifest-dir.js';
+import { MANIFEST_FILE } from '../manifest/list-manifest-files.js';
 
 export interface Watcher {
+  /** Resolves once the initial scan is done and changes are being reported. */
+  ready?: Promise<void>;
+  /** Also watches these paths (the real targets of followed symlinks), and stops watching ones not given. */
+  follow?(paths: string[]): void;
   close(): Promise<void>;
+}
+
+export interface ManifestWatcher extends Watcher {
+  ready: Promise<void>;
+  follow(paths: string[]): void;
+  /** How many folders chokidar watches (bounded, whatever links there are). */
+  watchedFolders(): number;
 }
 
 export interface WatchOptions {
@@ -15,25 +39,88 @@ export interface WatchOptions {
   onChange: () => void;
   debounceMs?: number;
   onError?: (err: unknown) => void;
+  /** How often the folder's identity is checked (default 1 s). */
+  identityCheckMs?: number;
 }
 
-export function watchManifestDir({ dir, onChange, debounceMs = 30, onError }: WatchOptions): Watcher {
+async function identityOf(dir: string): Promise<string> {
+  try {
+    const info = await stat(dir);
+    return info.isDirectory() ? `${info.dev}:${info.ino}` : 'not a directory';
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code ?? 'unreadable';
+  }
+}
+
+/** Dot-files and dot-folders in the folder are editors' and apply's temp files: the rename that follows is what counts. */
+function ignoredBy(dir: string, followed: Set<string>) {
+  return (file: string, stats?: { isFile(): boolean }): boolean => {
+    if (followed.has(file)) return false;
+    const rel = path.relative(dir, file);
+    const hidden = rel.startsWith('..') ? path.basename(file).startsWith('.') : rel.split(path.sep).some((part) => part.startsWith('.'));
+    return hidden || Boolean(stats?.isFile() && !MANIFEST_FILE.test(file));
+  };
+}
+
+export function watchManifestDir({ dir, onChange, debounceMs = 30, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const followed = new Set<string>();
   const fire = () => {
     clearTimeout(timer);
     timer = setTimeout(onChange, debounceMs);
   };
-  const watcher: FSWatcher = watch(dir, {
-    ignoreInitial: true,
-    // dot-files are editors' and apply's temp files: the rename that follows is what counts
-    ignored: (file, stats) => /(^|[/\\])\./.test(file.slice(dir.length)) || Boolean(stats?.isFile() && !MANIFEST_FILE.test(file)),
-    awaitWriteFinish: false,
+  let identity: Promise<string> = identityOf(dir);
+  /** Watches what the name is now; `force` also when its identity looks the same (renamed away and back). */
+  const rewatch = (force: boolean) => {
+    identity = identity.then(async (was) => {
+      const now = await identityOf(dir);
+      if ((now === was && !force) || closed) return was;
+      await watcher.close();
+      if (!closed) watcher = start();
+      fire();
+      return now;
+    });
+  };
+  const start = (): FSWatcher => {
+    const next = watch([dir, ...followed], {
+      ignoreInitial: true,
+      followSymlinks: false,
+      ignored: ignoredBy(dir, followed),
+      awaitWriteFinish: false,
+    });
+    next.on('all', (event, file) => {
+      fire();
+      // chokidar stops watching a folder it saw go; if the name comes back, watch it again
+      if (event === 'unlinkDir' && path.resolve(file) === path.resolve(dir)) rewatch(true);
+    });
+    next.on('error', (err) => onError?.(err));
+    return next;
+  };
+  let watcher = start();
+  const ready = new Promise<void>((resolve) => {
+    watcher.once('ready', () => resolve());
+    watcher.once('error', () => resolve()); // a watch that cannot start is reported by onError; the resync still runs
   });
-  watcher.on('all', fire);
-  watcher.on('error', (err) => onError?.(err));
+  const check = setInterval(() => rewatch(false), identityCheckMs);
+  check.unref();
   return {
+    ready,
+    follow: (paths) => {
+      const next = new Set(paths);
+      const added = paths.filter((p) => !followed.has(p));
+      const dropped = [...followed].filter((p) => !next.has(p));
+      followed.clear();
+      for (const p of next) followed.add(p);
+      if (added.length) watcher.add(added);
+      if (dropped.length) watcher.unwatch(dropped);
+    },
+    watchedFolders: () => Object.keys(watcher.getWatched()).length,
     close: async () => {
+      closed = true;
+      clearInterval(check);
       clearTimeout(timer);
+      await identity;
       await watcher.close();
     },
   };

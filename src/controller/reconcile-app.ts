@@ -43,9 +43,12 @@ export class AppReconciler {
       return;
     }
     const generation = this.recordSpec(desired);
+    // A new app's manifest may already be in conflict (a name defined twice): say so from its first reconcile.
+    if (!record) setManifestValid(store, this.ctx.logger, name, errors);
     if (desired.kind === 'PortClaim') return reconcileClaim(this.ctx, desired, generation);
     await this.reconcileApp(desired, generation);
-    if (errors.length === 0) store.apps.setObservedGeneration(name, generation);
+    // The generation that ran is observed, whatever the files say now (ManifestValid says that).
+    store.apps.setObservedGeneration(name, generation);
   }
 
   /** The resource becomes the app's last good spec; a changed spec voids a runtime override. */

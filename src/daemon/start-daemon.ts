@@ -10,15 +10,19 @@
  * await daemon.closed; // store and socket closed
  */
 import type { Logger } from 'pino';
-import { openStore, type Store } from '../store/store.js';
+import { openCheckedStore, type Store } from '../store/store.js';
 import { stateDbPath } from '../store/open-store.js';
 import { PortAllocator, buildInstanceEnv, repairAllocations, type PortRange } from '../ports/index.js';
+import { poolOverlapWarning, readEphemeralRange } from '../ports/port-pool.js';
 import { Supervisor } from '../instance/supervisor.js';
 import { Controller } from '../controller/controller.js';
 import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
 import { warmSchemaValidators } from '../manifest/schema-validator.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
+import { acquireControllerLock } from './controller-lock.js';
+import { guardStoreFile } from './guard-store-file.js';
+import type { FileLock } from '../util/file-lock.js';
 import type { PreparedWeb } from '../web/index.js';
 import { startControllerLogRotation } from '../log/rotate-controller-logs.js';
 import { LogOwnership } from '../instance/log-ownership.js';
@@ -46,33 +50,67 @@ export interface Daemon {
   closed: Promise<void>;
 }
 
-export async function startDaemon({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git, web }: DaemonOptions): Promise<Daemon> {
-  const store = openStore(stateDbPath(home));
+export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
+  // Before anything else: a second controller on this home would start every app twice.
+  const lock = await acquireControllerLock(options.home);
+  try {
+    return await startLocked(options, lock);
+  } catch (err) {
+    lock.release();
+    throw err;
+  }
+}
+
+async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git, web }: DaemonOptions, lock: FileLock): Promise<Daemon> {
+  const overlap = poolOverlapWarning(pool, readEphemeralRange());
+  if (overlap) logger.warn(overlap);
+  const store = openCheckedStore(stateDbPath(home));
   const ports = new PortAllocator({ store, pool });
-  store.meta.set('port_pool', `${pool.start}-${pool.end}`);
-  repairPortAllocations(store, pool, logger);
+  try {
+    store.meta.set('port_pool', `${pool.start}-${pool.end}`);
+    repairPortAllocations(store, pool, logger);
+  } catch (err) {
+    // a full disk: supervise anyway; the repair runs at the next start
+    logger.warn({ err: { message: (err as Error).message } }, 'cannot record the port pool or repair allocations');
+  }
+  // The instance layer reports to the controller (store faults are shown in `berth info`), built just after it.
+  let report: ((err: unknown, where: string) => void) | undefined;
   const supervisor = new Supervisor({
     store,
     home,
     ...(sweepIntervalMs ? { sweepIntervalMs } : {}),
-    onError: (err, where) => logger.error({ err, key: where.key }, 'instance error'),
+    onError: (err, where) => (report ? report(err, `instance ${where.key ?? ''}`.trim()) : logger.error({ err, key: where.key }, 'instance error')),
   });
   let shutDown!: () => void;
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown(), observeReconcile: web?.observeReconcile });
-  // Before the API socket: a dashboard port in use fails `up` while nothing runs yet.
-  const webServer = await web?.start({ home, controller, store, logger });
-  const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
-  const stopLogRotation = startControllerLogRotation({ home, slots: new LogOwnership(store, path.join(home, 'logs')), onError: (err) => logger.error({ err }, 'controller log rotation') });
+  report = (err, where) => controller.reportError(err, where);
   warmSchemaValidators();
-  await controller.start();
+  let webServer: Awaited<ReturnType<PreparedWeb['start']>> | undefined;
+  try {
+    // Before any app starts: a dashboard port in use fails `up` while nothing runs yet.
+    webServer = await web?.start({ home, controller, store, logger });
+    await controller.start();
+  } catch (err) {
+    await webServer?.close();
+    await controller.shutdown({ stopApps: false });
+    store.close();
+    throw err;
+  }
+  // Answer only once the first read of the directory is done and watched: `up -d` returns then, and a
+  // manifest dropped right after it is never missed.
+  const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
   const syncLoop = git ? await startGitSync({ ...git, store, home, dir, logger, onApplied: () => void controller.reloadDesired() }) : undefined;
+  const stopLogRotation = startControllerLogRotation({ home, slots: new LogOwnership(store, path.join(home, 'logs')), onError: (err) => logger.error({ err }, 'controller log rotation') });
+  const storeGuard = guardStoreFile({ store, file: stateDbPath(home), logger, onError: (err) => controller.reportError(err, 'rewriting state.db') });
   const closed = stopped.then(async () => {
+    storeGuard.stop();
     await syncLoop?.stop();
     await api.close();
     await webServer?.close();
     stopLogRotation();
     store.close();
+    lock.release();
     logger.info('controller stopped');
   });
   return { controller, store, closed };

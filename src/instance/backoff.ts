@@ -18,17 +18,24 @@ export function shouldRestart(policy: RestartPolicy, exit: { code: number | null
   return !(exit.code === 0 && exit.signal === null);
 }
 
+/** After the first restart of a row, never sooner than this, whatever the spec says (`restartDelay: 0` was a hot loop). */
+export const MIN_RESTART_DELAY_MS = 100;
+
 /**
  * Delay before restart number `crashesInRow` (1-based, since the curve was
  * last reset): the first is immediate, then initialMs doubling up to maxMs.
  * spec.restartDelayMs, when set, replaces the curve with a fixed delay.
+ * Every restart but the first of a row waits at least MIN_RESTART_DELAY_MS.
  *
  * @example restartDelay(3, { backoff: { initialMs: 1000, maxMs: 300000, resetAfterMs: 600000 } }) // 2000
  */
 export function restartDelay(crashesInRow: number, spec: Pick<AppSpec, 'backoff' | 'restartDelayMs'>): number {
-  if (spec.restartDelayMs !== undefined) return spec.restartDelayMs;
+  const wanted = spec.restartDelayMs ?? curveDelay(crashesInRow, spec.backoff);
+  return crashesInRow <= 1 ? wanted : Math.max(MIN_RESTART_DELAY_MS, wanted);
+}
+
+function curveDelay(crashesInRow: number, { initialMs, maxMs }: AppSpec['backoff']): number {
   if (crashesInRow <= 1) return 0;
-  const { initialMs, maxMs } = spec.backoff;
   // Cap the exponent: 2 ** 1100 is Infinity, and Infinity * 0 is NaN.
   return Math.min(maxMs, initialMs * 2 ** Math.min(crashesInRow - 2, 52));
 }

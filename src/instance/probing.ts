@@ -5,7 +5,6 @@
  * attempts succeeded or failed in a row, and when the next one is due.
  */
 import type { ProbeSpec } from '../manifest/types.js';
-import { primaryPort } from '../ports/types.js';
 import { defaultReadinessProbe, type ProbeResult } from './probes/run-probe.js';
 import type { InstanceConfig } from './types.js';
 
@@ -31,7 +30,9 @@ export function newProbing(spec: ProbeSpec | undefined, isDefault = false): Prob
 
 export function readinessFor(config: InstanceConfig): Probing | null {
   if (config.spec.readinessProbe) return newProbing(config.spec.readinessProbe);
-  const port = primaryPort(config.ports);
+  // Only the app's own `port` gates readiness: `ports:` blocks are often handed on to children or
+  // used for UDP, and an app that never listens on its first one would stay `starting` for ever.
+  const port = config.ports.port;
   if (port === undefined) return null;
   const probe = defaultReadinessProbe(port);
   return newProbing(config.spec.socket ? { ...probe, intervalMs: ACCEPT_READINESS_INTERVAL_MS } : probe, true);

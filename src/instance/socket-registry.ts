@@ -29,7 +29,8 @@ type HandOverOrder = 'StartFirst' | 'StopFirst';
 export type ListenSocketsStore = Pick<ListenSocketsTable, 'list' | 'get' | 'record' | 'delete'>;
 
 export interface SocketRegistryOptions {
-  table: ListenSocketsStore;
+  /** Read through the store on each use: the store may move to a new connection (a rewritten state.db). */
+  store: { readonly listenSockets: ListenSocketsStore };
   /** Processes that may hold an app's sockets: its recorded and supervised PIDs. */
   livePids: (app: string) => number[];
   /** The ports the app's instances (stopped ones included) run on a socket; the others are closed. */
@@ -65,15 +66,15 @@ export class SocketRegistry {
   private readonly problems = new Map<string, SocketNotHeldError>();
   /** One acquisition at a time per socket. */
   private readonly queues = new Map<string, Promise<unknown>>();
-  private readonly table: ListenSocketsStore;
+  private readonly store: SocketRegistryOptions['store'];
   private readonly livePids: (app: string) => number[];
   private readonly portsInUse: (app: string) => ReadonlySet<number>;
   private readonly open: NonNullable<SocketRegistryOptions['open']>;
   private readonly take: NonNullable<SocketRegistryOptions['take']>;
   private readonly onEvent: NonNullable<SocketRegistryOptions['onEvent']>;
 
-  constructor({ table, livePids, portsInUse, open = openListeningSockets, take = takeSocketFromAny, onEvent = () => {} }: SocketRegistryOptions) {
-    this.table = table;
+  constructor({ store, livePids, portsInUse, open = openListeningSockets, take = takeSocketFromAny, onEvent = () => {} }: SocketRegistryOptions) {
+    this.store = store;
     this.livePids = livePids;
     this.portsInUse = portsInUse;
     this.open = open;
@@ -100,7 +101,7 @@ export class SocketRegistry {
     if (!config.spec.socket || config.ports.port === undefined) return undefined;
     const { app } = config;
     const port = config.ports.port;
-    return this.held.get(keyOf(app, port))?.inode ?? this.table.get(app, port)?.inode;
+    return this.held.get(keyOf(app, port))?.inode ?? this.store.listenSockets.get(app, port)?.inode;
   }
 
   /**
@@ -112,7 +113,7 @@ export class SocketRegistry {
     // Sockets being opened for instances just started count too.
     await Promise.all([...this.queues].filter(([key]) => splitKey(key)[0] === app).map(([, pending]) => pending));
     const states: ListenSocketState[] = [];
-    for (const row of this.table.list(app)) {
+    for (const row of this.store.listenSockets.list(app)) {
       const key = keyOf(app, row.port);
       await this.serialised(key, async () => {
         if (!this.held.get(key)?.isOpen) await this.takeBack(row).catch(() => undefined);
@@ -141,7 +142,7 @@ export class SocketRegistry {
 
   /** Closes and forgets the app's sockets on ports no instance uses any more (scale to 0, port change, socket dropped). */
   prune(app: string, inUse: ReadonlySet<number> = this.portsInUse(app)): void {
-    for (const row of this.table.list(app)) if (!inUse.has(row.port)) this.release(app, row.port);
+    for (const row of this.store.listenSockets.list(app)) if (!inUse.has(row.port)) this.release(app, row.port);
     for (const key of [...this.held.keys()]) {
       const [owner, port] = splitKey(key);
       if (owner === app && !inUse.has(port)) this.release(app, port);
@@ -155,7 +156,7 @@ export class SocketRegistry {
 
   /** `berth down`: every socket closed and forgotten (after every instance stopped). */
   closeAll(): void {
-    const apps = new Set([...this.table.list().map((row) => row.app), ...[...this.held.keys()].map((key) => splitKey(key)[0])]);
+    const apps = new Set([...this.store.listenSockets.list().map((row) => row.app), ...[...this.held.keys()].map((key) => splitKey(key)[0])]);
     for (const app of apps) this.closeApp(app);
   }
 
@@ -164,11 +165,11 @@ export class SocketRegistry {
     return this.serialised(key, async () => {
       const current = this.held.get(key);
       if (current?.isOpen) return current;
-      const recorded = this.table.get(app, port);
+      const recorded = this.store.listenSockets.get(app, port);
       const taken = recorded ? await this.takeBack(recorded) : undefined;
       if (taken) return taken;
       const [socket] = await this.open([{ host: spec.host, port, backlog: spec.backlog }]);
-      this.table.record({ app, port, host: socket!.host, backlog: spec.backlog, inode: socket!.inode });
+      this.store.listenSockets.record({ app, port, host: socket!.host, backlog: spec.backlog, inode: socket!.inode });
       this.held.set(key, socket!);
       this.onEvent(app, 'SocketOpened', `listening on ${socket!.host} port ${port} (socket:[${socket!.inode}], backlog ${spec.backlog})`);
       return socket!;
@@ -206,7 +207,7 @@ export class SocketRegistry {
     this.held.get(key)?.close();
     this.held.delete(key);
     this.problems.delete(key);
-    this.table.delete(app, port);
+    this.store.listenSockets.delete(app, port);
   }
 
   private serialised<T>(key: string, fn: () => Promise<T>): Promise<T> {

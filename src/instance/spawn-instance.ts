@@ -43,31 +43,18 @@ export function logPathsOf(config: InstanceConfig) {
 export async function spawnInstance(config: InstanceConfig, { runner, spawns, logs, onError, sockets }: SpawnDeps): Promise<SpawnedInstance> {
   // A crash restart gets the same socket at once: clients waited in its queue meanwhile.
   const listenSocket = await sockets?.handOverFor(config);
-  let marker: string;
-  try {
-    marker = spawns.begin(config.app, config.index);
-  } catch (err) {
-    // No record, no spawn: a process nobody could match later would be an orphan for good.
-    throw new Error(`cannot record the spawn in the store: ${(err as Error).message}`, { cause: err });
-  }
+  // Recorded before the spawn (kept to record later if the store cannot take it now: a full disk must not stop supervision).
+  const marker = spawns.begin(config.app, config.index);
   let files: InstanceLogs | undefined;
   try {
     files = await logs.acquire(logPathsOf(config), config.spec.logs);
     const { script, args, cwd, shell } = config.spec;
     const child = await runner.spawn({ script, args, cwd, shell, env: { ...childEnv(config), [MARKER_VAR]: marker }, stdout: files.out, stderr: files.err, ...(listenSocket ? { listenSocket } : {}) });
-    try {
-      spawns.spawned(marker, child.pid, child.startTime);
-    } catch (err) {
-      onError(err); // the marker is recorded: the process can still be found
-    }
+    spawns.spawned(marker, child.pid, child.startTime);
     return { child, marker, logs: files };
   } catch (err) {
     files?.release();
-    try {
-      spawns.ended(marker);
-    } catch (storeErr) {
-      onError(storeErr);
-    }
+    spawns.ended(marker);
     throw err;
   }
 }

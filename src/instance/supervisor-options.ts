@@ -31,4 +31,6 @@ export interface SupervisorOptions {
   sockets?: Pick<SocketRegistryOptions, 'open' | 'take'>;
   /** Anything that went wrong outside an instance's own lifecycle (actor error, store write, sweep). Never thrown. */
   onError?: (err: unknown, where: { key?: string }) => void;
+  /** How soon a failed row write is tried again (default 1 s). */
+  retryWritesMs?: number;
 }

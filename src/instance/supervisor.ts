@@ -19,6 +19,7 @@ import { markerHome } from '../process/spawn-marker.js';
 import path from 'node:path';
 import { LogFiles } from './log-files.js';
 import { LogOwnership } from './log-ownership.js';
+import { RowWriter } from './row-writer.js';
 import { handOver, type ReplaceOptions } from './hand-over.js';
 import { SocketRegistry, type ListenSocketState } from './socket-registry.js';
 import { pidsOf, socketPortsOf } from './socket-use.js';
@@ -44,15 +45,16 @@ export class Supervisor {
   private readonly clock: Clock | undefined;
   private readonly now: () => number;
   private readonly onError: (err: unknown, where: { key?: string }) => void;
-  private readonly written = new WeakMap<InstanceHandle, string>();
+  private readonly writer: RowWriter;
   private readonly changeListeners = new Set<(app: string) => void>();
   private readonly stopRotation: () => void;
 
-  constructor({ store, home, runner = realProcessRunner, sweepIntervalMs = 1_000, sweeper, clock, now, actors = {}, sockets, onError = () => {} }: SupervisorOptions) {
+  constructor({ store, home, runner = realProcessRunner, sweepIntervalMs = 1_000, sweeper, clock, now, actors = {}, sockets, onError = () => {}, retryWritesMs }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
-    this.spawns = new SpawnRecords(store, markerHome(home));
+    this.spawns = new SpawnRecords(store, markerHome(home), { onError: (err) => onError(err, {}), retryMs: retryWritesMs });
     const [livePids, portsInUse] = [(app: string) => pidsOf(this.rows.list(app), this.registry.of(app)), (app: string) => socketPortsOf(this.registry.of(app))];
-    this.sockets = new SocketRegistry({ table: store.listenSockets, livePids, portsInUse, onEvent: (app, reason, message) => this.recordEvent(app, null, 'Normal', reason, message), ...sockets });
+    this.sockets = new SocketRegistry({ store, livePids, portsInUse, onEvent: (app, reason, message) => this.recordEvent(app, null, 'Normal', reason, message), ...sockets });
+    this.writer = new RowWriter({ rows: this.rows, rewrite: (handle) => this.persistSnapshot(handle, true), onError: (err, key) => onError(err, { key }), retryMs: retryWritesMs });
     this.clock = clock;
     this.now = now ?? (clock?.now ? () => clock.now!() : Date.now);
     this.onError = onError;
@@ -182,6 +184,17 @@ export class Supervisor {
     }
   }
 
+  /**
+   * Stops the reload replacements not yet in charge (of one app, or all), so
+   * their pending hand-overs give up at once instead of waiting out their
+   * ready timeout (`berth down`, delete, controller exit). The processes in
+   * charge keep running.
+   */
+  async cancelHandOvers(app?: string): Promise<void> {
+    const slots = app === undefined ? this.registry.all() : [...this.registry.of(app).values()];
+    await Promise.all(slots.flatMap((slot) => [...slot.handles].filter((h) => h !== slot.owner).map((h) => h.stop())));
+  }
+
   /** Stop then start the process in place (same config); counts as a restart. */
   restart(app: string, index: number): void {
     this.get(app, index)?.restart();
@@ -236,6 +249,10 @@ export class Supervisor {
    * controller to adopt.
    */
   detachAll(): void {
+    this.writer.flush();
+    this.writer.stop();
+    this.spawns.flush();
+    this.spawns.stop();
     this.registry.clear();
     this.stopRotation();
     this.sweeper.close();
@@ -274,15 +291,7 @@ export class Supervisor {
     this.persist(handle, { specHash: handle.config.specHash, status: s.status, pid, startTime, restarts: s.restarts, startedAt: pid === null ? null : s.startedAt, lastExitCode: s.lastExitCode, lastExitSignal: s.lastExitSignal }, force);
   }
 
-  /** Writes only when the row would change: SAMPLE ticks must not turn into SQLite writes. */
   private persist(handle: InstanceHandle, patch: Parameters<InstanceRows['record']>[2], force = false): void {
-    const key = JSON.stringify(patch);
-    if (!force && this.written.get(handle) === key) return;
-    try {
-      this.rows.record(handle.app, handle.index, patch);
-      this.written.set(handle, key);
-    } catch (err) {
-      this.onError(err, { key: handle.key });
-    }
+    this.writer.write(handle, patch, force);
   }
 }

@@ -7,9 +7,9 @@
  * that fails either is left out with an error in its file, so it keeps
  * running on its last good spec.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { ManifestError } from '../errors.js';
+import { listManifestFiles, type ListingProblem } from './list-manifest-files.js';
+import { readManifestFile, type ManifestReadProblem } from './read-manifest-file.js';
 import { parseManifestText } from './parse-manifest-text.js';
 import { displayPath } from './display-path.js';
 import { resolveAllEnvFiles, type EnvFileReader } from './env-file/resolve-env-files.js';
@@ -23,34 +23,15 @@ export interface DesiredState {
    * Per file (absolute path): the names it declared (valid or not), so a
    * broken file's apps are known, and the env files its apps name (readable
    * or not: the controller watches them, so a missing one is seen when it
-   * appears).
+   * appears). `directory`: a folder that could not be read, standing for
+   * every file below it.
    */
-  files: Map<string, { names: string[]; errors: ManifestError[]; envFiles?: string[] }>;
+  files: Map<string, { names: string[]; errors: ManifestError[]; envFiles?: string[]; directory?: boolean }>;
+  /** Real paths of symlinked files and folders that were followed (loadManifestDir): watched too. */
+  linkTargets?: string[];
 }
 
-export const MANIFEST_FILE = /\.ya?ml$/i;
-
-/** Lists manifest files under `dir` (absolute paths), sorted, skipping dot-files and dot-folders (editors' temp files). */
-export async function listManifestFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  async function walk(current: string): Promise<void> {
-    let entries;
-    try {
-      entries = await readdir(current, { withFileTypes: true });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
-    }
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      const full = path.join(current, entry.name);
-      if (entry.isDirectory()) await walk(full);
-      else if (entry.isFile() && MANIFEST_FILE.test(entry.name)) out.push(full);
-    }
-  }
-  await walk(path.resolve(dir));
-  return out.sort();
-}
+export { MANIFEST_FILE, ManifestDirError, listManifestFiles } from './list-manifest-files.js';
 
 /** Best effort names in a file that failed to parse, so its apps can be told "your manifest is invalid". */
 function namesMentioned(text: string): string[] {
@@ -116,15 +97,28 @@ export async function desiredStateFrom(texts: ManifestText[], { readEnvFile }: L
   return state;
 }
 
-export async function loadManifestDir(dir: string, options: LoadOptions = {}): Promise<DesiredState> {
+/**
+ * Reads the directory into the desired state. Throws ManifestDirError when
+ * the directory itself cannot be read (missing only with `missingOk`); a
+ * file or folder below it that cannot be read is an error of that path
+ * (`FILE:1:1: cannot read: EACCES`) and the others load as usual.
+ */
+export async function loadManifestDir(dir: string, { missingOk = false, readEnvFile }: LoadOptions & { missingOk?: boolean } = {}): Promise<DesiredState> {
+  const { files, problems, linkTargets } = await listManifestFiles(dir, { missingOk });
   const texts: ManifestText[] = [];
-  for (const file of await listManifestFiles(dir)) {
-    try {
-      texts.push({ file, text: await readFile(file, 'utf8') });
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') continue; // deleted while we listed
-      throw err;
-    }
+  const unreadable: (ListingProblem & Partial<ManifestReadProblem>)[] = [...problems];
+  for (const file of files) {
+    const read = await readManifestFile(file);
+    if ('text' in read) texts.push({ file, text: read.text });
+    else if ('problem' in read) unreadable.push({ path: file, directory: false, ...read.problem });
   }
-  return desiredStateFrom(texts, options);
+  const state = await desiredStateFrom(texts, { readEnvFile });
+  for (const problem of unreadable) {
+    const error = new ManifestError({ file: displayPath(problem.path), line: problem.line ?? 1, col: problem.col ?? 1 }, problem.message);
+    const names = problem.lenientText === undefined ? [] : namesMentioned(problem.lenientText);
+    state.files.set(problem.path, { names, errors: [error], ...(problem.directory ? { directory: true } : {}) });
+    state.errors.push(error);
+  }
+  state.linkTargets = linkTargets;
+  return state;
 }

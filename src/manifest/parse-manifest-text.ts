@@ -12,6 +12,7 @@ import { checkSocketSpec } from './check-socket.js';
 import { hashSpec } from './spec-hash.js';
 import { checkAppSpec } from './check-app-spec.js';
 import type { AppManifest, AppSpecInput } from './generated/app.js';
+import { findNulInText, findNulInValue } from './text-checks.js';
 import type { PortClaimManifest } from './generated/portclaim.js';
 import type { Resource } from './types.js';
 
@@ -69,6 +70,8 @@ export function parseManifestText(text: string, file: string, { display = file, 
     const mib = (size / MAX_MANIFEST_BYTES).toFixed(1);
     return { resources: [], errors: [new ManifestError({ file: display, line: 1, col: 1 }, `file is ${mib} MiB; a manifest file may be at most 1 MiB (split it, or move data out of it)`)] };
   }
+  const nul = findNulInText(text);
+  if (nul) return { resources: [], errors: [new ManifestError({ file: display, ...nul }, 'NUL byte: a manifest is text, and no argument, environment variable or path can hold one')] };
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const resources: Resource[] = [];
@@ -116,6 +119,12 @@ export function parseManifestText(text: string, file: string, { display = file, 
       continue;
     }
     const kind = record.kind as ManifestKind;
+    const nulAt = findNulInValue(record);
+    if (nulAt) {
+      // "\0" escapes in quoted strings: no program could be given such a value
+      errors.push(new ManifestError(position(nulAt), `${describePath(nulAt)}: contains a NUL character, which no argument, environment variable or path can hold`));
+      continue;
+    }
     const problems = validateAgainstSchema(kind, record);
     if (problems.length > 0) {
       for (const problem of problems) errors.push(new ManifestError(position(problem.path, problem.key), problem.message));

@@ -5,9 +5,13 @@
  * (probing is async and slow), then plans again inside one BEGIN IMMEDIATE
  * transaction against fresh rows and writes. Whatever another controller or
  * `berth ports allocate` took meanwhile is simply seen there and skipped; the
- * primary key on (protocol, port) is the last line of defence.
+ * primary key on (protocol, port) is the last line of defence. Bind tests
+ * run under a probe lock shared by every berth process of the home, so one
+ * process's probe socket never reads as "in use" to another.
  */
+import path from 'node:path';
 import { BerthError } from '../errors.js';
+import { lockFile, type FileLock } from '../util/file-lock.js';
 import type { PortDemand } from '../manifest/types.js';
 import type { Store } from '../store/store.js';
 import type { NewAllocation } from '../store/port-allocations-table.js';
@@ -24,12 +28,18 @@ export interface PortAllocatorOptions {
   store: Store;
   /** Default: real bind tests (NetPortProber). */
   prober?: PortProber;
-  /** Where demand blocks, claims and manual allocations come from. Default 20000-45000. */
+  /** Where demand blocks, claims and manual allocations come from. Default 20000-32767. */
   pool?: PortRange;
   /** Bind tests in flight at once. */
   concurrency?: number;
   /** Primary-key conflicts tolerated before giving up (they should not happen under the write lock). */
   maxAttempts?: number;
+  /**
+   * Held while bind-testing, so berth processes (and concurrent allocations in
+   * one) never take each other's probe sockets for a busy port. Default: a
+   * kernel lock on `probes.lock` beside the store's file; none in memory.
+   */
+  probeLock?: () => Promise<FileLock | undefined>;
 }
 
 const key = (protocol: Protocol, port: number): string => `${protocol}/${port}`;
@@ -40,7 +50,7 @@ interface ProbeRequest { protocol: Protocol; ports: number[] }
 
 /**
  * @example
- * const allocator = new PortAllocator({ store, pool: { start: 20000, end: 45000 } });
+ * const allocator = new PortAllocator({ store, pool: { start: 20000, end: 32767 } });
  * const ports = await allocator.ensureAppPorts('web', { port: 'auto:5000-5100', instances: 4, demand: { tcp: 0, udp: 0 } });
  * ports[0].port // 5000 (if free)
  */
@@ -50,9 +60,11 @@ export class PortAllocator {
   private readonly prober: PortProber;
   private readonly concurrency: number;
   private readonly maxAttempts: number;
+  private readonly probeLock: () => Promise<FileLock | undefined>;
 
-  constructor({ store, prober = new NetPortProber(), pool = DEFAULT_PORT_POOL, concurrency = DEFAULT_PROBE_CONCURRENCY, maxAttempts = 20 }: PortAllocatorOptions) {
+  constructor({ store, prober = new NetPortProber(), pool = DEFAULT_PORT_POOL, concurrency = DEFAULT_PROBE_CONCURRENCY, maxAttempts = 20, probeLock }: PortAllocatorOptions) {
     this.store = store;
+    this.probeLock = probeLock ?? probeLockBeside(store);
     this.prober = prober;
     this.pool = { ...pool };
     this.concurrency = concurrency;
@@ -177,8 +189,13 @@ export class PortAllocator {
   }
 
   private async probe({ protocol, ports }: ProbeRequest, cache: ProbeCache): Promise<void> {
-    const results = await probeAll(ports, (port) => this.prober.isFree(protocol, port), this.concurrency);
-    ports.forEach((port, i) => cache[protocol].set(port, results[i]!));
+    const lock = await this.probeLock();
+    try {
+      const results = await probeAll(ports, (port) => this.prober.isFree(protocol, port), this.concurrency);
+      ports.forEach((port, i) => cache[protocol].set(port, results[i]!));
+    } finally {
+      lock?.release();
+    }
   }
 
   /**
@@ -231,6 +248,13 @@ export class PortAllocator {
     }
     return { rows };
   }
+}
+
+/** `<dir of state.db>/probes.lock`, waited for (probes take milliseconds); nothing for an in-memory store. */
+function probeLockBeside(store: Store): () => Promise<FileLock | undefined> {
+  const file = store.db.name;
+  if (!file || file === ':memory:') return async () => undefined;
+  return () => lockFile(path.join(path.dirname(file), 'probes.lock'), { waitMs: 30_000 });
 }
 
 function portsOf(rows: Allocation[], protocol: Protocol): number[] {

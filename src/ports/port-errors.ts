@@ -32,8 +32,8 @@ export class PortInUseError extends BerthError {
  *
  * @example PortExhaustedError.forRange({start: 5000, end: 5010}, 2, 4).message
  *   → "Port range auto:5000-5010 has only 2 free ports but 4 instances requested"
- * @example PortExhaustedError.forPool({start: 20000, end: 45000}, 3, 'tcp').message
- *   → "Port pool 20000-45000 has no free block of 3 contiguous tcp ports"
+ * @example PortExhaustedError.forPool({start: 20000, end: 32767}, 3, 'tcp').message
+ *   → "Port pool 20000-32767 has no free block of 3 contiguous tcp ports"
  */
 export class PortExhaustedError extends BerthError {
   constructor(message: string) {

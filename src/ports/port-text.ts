@@ -24,16 +24,18 @@ export interface InstancePortsTextOptions {
 
 /**
  * An instance's ports on one line: the primary port, then each demand block
- * as "start-end/proto". A one-port tcp block that is the primary port (list
- * shows the first tcp port as the port of an app without `port`) is not
- * repeated.
+ * as "start-end/proto". The primary port of an app without `port` is its
+ * tcp block's first (list shows it): it is not repeated beside the block.
  *
  * @example formatInstancePorts({ port: 3000, tcp: [20000, 20001], udp: [20002] }) → "3000 20000-20001/tcp 20002/udp"
+ * @example formatInstancePorts({ port: 20000, tcp: [20000, 20001], udp: [] }) → "20000-20001/tcp"
  * @example formatInstancePorts({ tcp: [], udp: [] }, { separator: ',', none: '-' }) → "-"
  */
 export function formatInstancePorts(ports: InstancePorts, { separator = ' ', none = 'none' }: InstancePortsTextOptions = {}): string {
   const parts: string[] = [];
-  if (ports.port !== undefined) parts.push(String(ports.port));
+  // The port shown for an app without `port` is its block's first: show the block alone, not both.
+  const portIsFromBlock = ports.port !== undefined && ports.tcp[0] === ports.port;
+  if (ports.port !== undefined && !(portIsFromBlock && ports.tcp.length > 1)) parts.push(String(ports.port));
   const tcpIsThePort = ports.tcp.length === 1 && ports.tcp[0] === ports.port;
   if (ports.tcp.length > 0 && !tcpIsThePort) parts.push(`${formatPortRun(ports.tcp)}/tcp`);
   if (ports.udp.length > 0) parts.push(`${formatPortRun(ports.udp)}/udp`);

@@ -5,7 +5,7 @@
  */
 import type { Db } from './open-store.js';
 
-export type MetaKey = 'manifest_dir' | 'port_pool' | 'web_url';
+export type MetaKey = 'manifest_dir' | 'port_pool' | 'web_url' | 'write_check';
 
 export class MetaTable {
   constructor(private readonly db: Db) {}

@@ -171,15 +171,18 @@ export const migrations: Migration[] = [
 ];
 
 export function migrate(db: Database, list: Migration[] = migrations): { from: number; to: number } {
-  const from = db.pragma('user_version', { simple: true }) as number;
+  const version = () => db.pragma('user_version', { simple: true }) as number;
+  const from = version();
   let to = from;
   for (const migration of list) {
-    if (migration.version <= from) continue;
+    if (migration.version <= to) continue;
     db.transaction(() => {
+      // Read again under the write lock: another process creating the same store may have run it meanwhile.
+      if (version() >= migration.version) return;
       migration.up(db);
       db.pragma(`user_version = ${migration.version}`);
     }).immediate();
-    to = migration.version;
+    to = version();
   }
   return { from, to };
 }

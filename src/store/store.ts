@@ -16,36 +16,34 @@ import { InstanceStopsTable } from './instance-stops-table.js';
 import { ListenSocketsTable } from './listen-sockets-table.js';
 import { SpawnsTable } from './spawns-table.js';
 import { LogFilesTable } from './log-files-table.js';
+import { asStoreError, StoreCorruptError } from './store-errors.js';
 
 export interface StoreOptions {
   now?: () => number;
 }
 
 export class Store {
-  readonly apps: AppsTable;
-  readonly instances: InstancesTable;
-  readonly events: EventsTable;
-  readonly overrides: OverridesTable;
-  readonly allocations: PortAllocationsTable;
-  readonly sync: SyncTable;
-  readonly meta: MetaTable;
-  readonly instanceStops: InstanceStopsTable;
-  readonly listenSockets: ListenSocketsTable;
-  readonly spawns: SpawnsTable;
-  readonly logFiles: LogFilesTable;
+  apps!: AppsTable;
+  instances!: InstancesTable;
+  events!: EventsTable;
+  overrides!: OverridesTable;
+  allocations!: PortAllocationsTable;
+  sync!: SyncTable;
+  meta!: MetaTable;
+  instanceStops!: InstanceStopsTable;
+  listenSockets!: ListenSocketsTable;
+  spawns!: SpawnsTable;
+  logFiles!: LogFilesTable;
+  private connection!: Db;
+  private readonly now: () => number;
 
-  constructor(readonly db: Db, { now = Date.now }: StoreOptions = {}) {
-    this.apps = new AppsTable(db, now);
-    this.instances = new InstancesTable(db, now);
-    this.events = new EventsTable(db, now);
-    this.overrides = new OverridesTable(db, now);
-    this.allocations = new PortAllocationsTable(db, now);
-    this.sync = new SyncTable(db, now);
-    this.meta = new MetaTable(db);
-    this.instanceStops = new InstanceStopsTable(db, now);
-    this.listenSockets = new ListenSocketsTable(db, now);
-    this.spawns = new SpawnsTable(db, now);
-    this.logFiles = new LogFilesTable(db, now);
+  constructor(db: Db, { now = Date.now }: StoreOptions = {}) {
+    this.now = now;
+    this.bind(db);
+  }
+
+  get db(): Db {
+    return this.connection;
   }
 
   /**
@@ -65,11 +63,59 @@ export class Store {
     return this.db.transaction(fn).immediate();
   }
 
+  /**
+   * Continues on another connection (the file was rewritten): the tables
+   * are rebuilt on it, so everyone holding this Store uses it from now on.
+   */
+  replaceDatabase(db: Db): void {
+    this.bind(db);
+  }
+
   close(): void {
     this.db.close();
+  }
+
+  private bind(db: Db): void {
+    this.connection = db;
+    this.apps = new AppsTable(db, this.now);
+    this.instances = new InstancesTable(db, this.now);
+    this.events = new EventsTable(db, this.now);
+    this.overrides = new OverridesTable(db, this.now);
+    this.allocations = new PortAllocationsTable(db, this.now);
+    this.sync = new SyncTable(db, this.now);
+    this.meta = new MetaTable(db);
+    this.instanceStops = new InstanceStopsTable(db, this.now);
+    this.listenSockets = new ListenSocketsTable(db, this.now);
+    this.spawns = new SpawnsTable(db, this.now);
+    this.logFiles = new LogFilesTable(db, this.now);
+    this.totalChanges = undefined;
   }
 }
 
 export function openStore(file: string, options: StoreOptions = {}): Store {
-  return new Store(openDatabase(file), options);
+  try {
+    return new Store(openDatabase(file), options);
+  } catch (err) {
+    throw asStoreError(err, file);
+  }
+}
+
+/**
+ * Opens the store and reads every page once (PRAGMA quick_check): the
+ * controller must not start on a file it will fail on later.
+ */
+export function openCheckedStore(file: string, options: StoreOptions = {}): Store {
+  const store = openStore(file, options);
+  let result: string;
+  try {
+    result = (store.db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check).join('; ');
+  } catch (err) {
+    store.close();
+    throw asStoreError(err, file);
+  }
+  if (result !== 'ok') {
+    store.close();
+    throw new StoreCorruptError(file, result.split('\n')[0]!);
+  }
+  return store;
 }

@@ -138,7 +138,7 @@ async function route(opts: WebRoutesOptions, req: IncomingMessage, res: ServerRe
     const body = await readJsonBody(req);
     const [, name, action] = parts as [string, string, string];
     if (action === 'scale') {
-      const message = await scaleApp({ dir: opts.controller.status().dir, name, count: String(body.instances) });
+      const message = await scaleApp({ home: opts.home, dir: opts.controller.status().dir, name, count: String(body.instances) });
       return sendJson(res, 200, { message });
     }
     if (!ACTIONS.has(action)) throw new NotFoundError(`action "${action}"`);

@@ -91,7 +91,7 @@ test('shutdown with stopApps stops dependents first, layer by layer', async () =
 });
 
 test('apps deleted together are removed dependents first', async () => {
-  const { store, supervisor, files, controller, edit } = setup();
+  const { store, supervisor, files, controller, edit, timers } = setup();
   files.set('db.yaml', app('db', 'port: 5432'));
   files.set('web.yaml', app('web', 'port: 3000, dependsOn: [db]'));
   await controller.start();
@@ -99,6 +99,7 @@ test('apps deleted together are removed dependents first', async () => {
   await controller.settle();
   files.delete('db.yaml');
   await edit('web.yaml', undefined);
+  timers.advance(1_005); // the vanish grace
   await controller.settle();
   assert.deepEqual(supervisor.log.filter((line) => line.startsWith('remove')), ['remove web/0', 'remove db/0']);
   assert.equal(store.apps.get('db'), undefined);

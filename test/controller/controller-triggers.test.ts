@@ -37,13 +37,15 @@ test('cronRestart: a rolling restart of every running instance at each tick, wit
   assert.equal(supervisor.log.length, before, 'a new schedule replaces the old one; editing it restarts nothing');
 
   await edit('web.yaml', undefined);
+  timers.advance(1_005); // the vanish grace
+  await controller.settle();
   timers.advance(24 * 3_600_000);
   await controller.settle();
   assert.equal(reasons(store, 'web', 'CronRestart').length, 1, 'a deleted app has no schedule');
 });
 
 test('watch: one watch per app, skipping berth\'s logs; a change is a rolling restart with a WatchRestart event', async () => {
-  const { store, supervisor, files, controller, appWatches, edit } = setup();
+  const { store, supervisor, files, controller, appWatches, edit, timers } = setup();
   files.set('web.yaml', app('web', 'port: 3000, cwd: /srv/web, watch: true, logs: {out: /srv/web/out.log}'));
   await controller.start();
   await controller.settle();
@@ -63,11 +65,13 @@ test('watch: one watch per app, skipping berth\'s logs; a change is a rolling re
   assert.equal(supervisor.log.length, 2, 'editing watch restarts nothing');
 
   await edit('web.yaml', undefined);
+  timers.advance(1_005); // the vanish grace
+  await controller.settle();
   assert.deepEqual(appWatches(), [], 'closed when the app goes');
 });
 
 test('env files: one watch over every file the manifests name; a change reads the manifests again and rolls the app', async () => {
-  const { store, supervisor, files, envFiles, controller, envWatches, edit } = setup();
+  const { store, supervisor, files, envFiles, controller, envWatches, edit, timers } = setup();
   envFiles.set('/srv/web/web.env', 'GREETING=hello\n');
   envFiles.set('/srv/api/api.env', 'TOKEN=1\n');
   files.set('web.yaml', app('web', 'port: 3000, envFile: /srv/web/web.env'));
@@ -86,5 +90,7 @@ test('env files: one watch over every file the manifests name; a change reads th
   assert.deepEqual(envWatches().map((w) => w.options.files), [['/srv/api/api.env', '/srv/web/web.env']]);
   await edit('web.yaml', undefined);
   await edit('api.yaml', undefined);
+  timers.advance(1_005); // the vanish grace
+  await controller.settle();
   assert.deepEqual(envWatches(), []);
 });

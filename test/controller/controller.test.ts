@@ -9,7 +9,7 @@ import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
 import { app, controllerHarness as setup } from '../helpers/controller-harness.js';
 
 test('start reconciles every app; a file change reconciles only what changed', async () => {
-  const { supervisor, files, controller, edit } = setup();
+  const { supervisor, files, controller, edit, timers } = setup();
   files.set('web.yaml', app('web', 'instances: 2, port: "3000-3003"'));
   files.set('api.yaml', app('api', 'port: 4000'));
   await controller.start();
@@ -18,6 +18,9 @@ test('start reconciles every app; a file change reconciles only what changed', a
   await edit('web.yaml', app('web', 'instances: 3, port: "3000-3003"'));
   assert.deepEqual(supervisor.log.slice(3), ['start web/2 port=3002'], 'scale 2 → 3 starts one; api untouched');
   await edit('api.yaml', undefined);
+  assert.deepEqual(supervisor.log.slice(4), [], 'a file that vanished may come back within 1 s (editors rewrite in place)');
+  timers.advance(1_005);
+  await controller.settle();
   assert.deepEqual(supervisor.log.slice(4), ['remove api/0']);
 });
 
@@ -28,6 +31,8 @@ test('the resync timer reconciles apps the store knows but no file declares (del
   await controller.settle();
   files.delete('web.yaml'); // no watcher event: only the resync can notice
   timers.advance(30_000);
+  await controller.settle();
+  timers.advance(1_005); // the vanish grace
   await controller.settle();
   assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'remove web/0']);
   assert.equal(store.apps.get('web'), undefined);
@@ -112,4 +117,79 @@ test('a broken file keeps its apps also for a controller started from another fo
   assert.equal(second.supervisor.log.some((line) => line.startsWith('remove')), false);
   const valid = second.store.apps.get('web')!.conditions.find((c) => c.type === 'ManifestValid');
   assert.equal(valid?.status, 'False');
+});
+
+test('a restart --port that cannot get its ports changes nothing and stores nothing', async () => {
+  const { controller, files, store, supervisor, ports, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  await controller.act('web', 'stop', {});
+  ports.taken.set(4000, 'holder');
+  const events = store.events.list('web').length;
+
+  for (const action of ['restart', 'reload'] as const) {
+    await assert.rejects(controller.act('web', action, { port: '4000-4999' }), /Port 4000 is already assigned to process 'holder'/);
+  }
+  assert.equal(store.overrides.get('web'), undefined, 'no override stored');
+  assert.equal(store.apps.get('web')!.desiredState, 'stopped', 'still stopped');
+  assert.equal(store.instances.list('web').length, 1, 'no pending rows for 1000 instances');
+  assert.equal(store.events.list('web').length, events, 'no PortOverride or Restarted event');
+
+  ports.taken.clear();
+  timers.advance(30_000); // a resync once the port is free: the failed override must not come back
+  await controller.settle();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000'], 'nothing moved to 4000');
+});
+
+test('a file rewritten in place (emptied, then written again within 1 s) neither stops nor restarts its app', async () => {
+  const { controller, files, store, supervisor, edit, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  await edit('web.yaml', ''); // `cat > web.yaml` has truncated it
+  timers.advance(300);
+  await edit('web.yaml', app('web', 'port: 3000'));
+  timers.advance(2_000);
+  await controller.settle();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000']);
+  assert.deepEqual(store.events.list('web').map((e) => e.reason).filter((r) => r === 'Deleted' || r === 'Created'), ['Created'], 'never deleted and created again');
+});
+
+test('berth delete (reconcileNow after its own write) removes at once, without the grace', async () => {
+  const { controller, files, supervisor } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  files.delete('web.yaml');
+  await controller.reconcileNow();
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'remove web/0']);
+});
+
+test('shutdown and a deleted app cancel pending hand-overs first (a replacement that never gets ready must not hold them up)', async () => {
+  const { controller, files, supervisor, edit, timers } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  files.set('api.yaml', app('api', 'port: 4000'));
+  await controller.start();
+  await controller.settle();
+  await edit('api.yaml', undefined);
+  timers.advance(1_005); // the vanish grace
+  await controller.settle();
+  assert.deepEqual(supervisor.cancelled, ['api']);
+  assert.deepEqual(supervisor.log.slice(2), ['remove api/0']);
+  await controller.shutdown({ stopApps: true });
+  assert.deepEqual(supervisor.cancelled, ['api', 'all']);
+});
+
+test('a name defined twice: ManifestValid=False from the first reconcile, and the reconciled generation is observed', async () => {
+  const { controller, files, store } = setup();
+  files.set('a.yaml', app('dup', 'port: 3000'));
+  files.set('b.yaml', app('dup', 'port: 3001'));
+  await controller.start();
+  await controller.settle();
+  const info = await controller.appInfo('dup');
+  assert.deepEqual([info.generation, info.observedGeneration], [1, 1]);
+  const valid = store.apps.get('dup')!.conditions.find((c) => c.type === 'ManifestValid');
+  assert.equal(valid?.status, 'False');
+  assert.match(valid?.message ?? '', /"dup" is also defined in .*b\.yaml; this definition wins/);
 });

@@ -5,10 +5,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { BerthHarness, ROOT, getJson, helloApp, isPortOpen } from '../helpers/berth-harness.js';
+import { BerthHarness, ROOT, getJson, helloApp, isPortOpen, sleeperApp } from '../helpers/berth-harness.js';
 import { freePortRange } from '../helpers/free-ports.js';
 import { ApiClient } from '../../src/api/api-client.js';
 import { readStartTime } from '../../src/process/proc-stat.js';
+import { isProcessAlive } from '../../src/process/is-process-alive.js';
+import { waitFor } from '../helpers/wait-for.js';
 
 test('SIGKILL of the controller leaves the apps; a new controller adopts the same PIDs and ports', async (t) => {
   const berth = await BerthHarness.create();
@@ -62,4 +64,39 @@ test('a crashing instance restarts with back-off and list counts the restarts', 
   const info = JSON.parse((await berth.cli(['info', 'crashy', '-o', 'json'])).stdout) as { events: { reason: string }[] };
   assert.ok(info.events.some((e) => e.reason === 'Crashed'));
   assert.ok(info.events.some((e) => e.reason === 'BackOff'));
+});
+
+test('down cancels a port move whose new instance never gets ready: both processes stop at once, not after the 60 s ready timeout', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  await berth.up();
+  const [p1, p2] = [await freePortRange(1), await freePortRange(1)];
+  // sleep never listens: neither instance gets ready
+  await berth.writeManifest('idle.yaml', `apiVersion: berth/v1\nkind: App\nmetadata: {name: idle}\nspec: {script: sleep, args: ["1000"], port: ${p1}, stopTimeout: 2s}\n`);
+  const [first] = await berth.waitFor((r) => r.some((i) => i.pid !== null), 'idle running');
+  const restart = berth.cli(['restart', 'idle', '--port', String(p2)]);
+  await waitFor(async () => (await berth.cli(['info', 'idle', '-o', 'json'])).stdout.includes('PortOverride'), { what: 'the port move under way', timeoutMs: 10_000, pollMs: 100 });
+  const down = await berth.cli(['down']);
+  assert.equal(down.code, 0, down.stderr);
+  await restart; // returned: it was waiting on the hand-over down cancelled
+  assert.equal(isProcessAlive(first!.pid!), false);
+  const info = JSON.parse((await berth.cli(['info', 'idle', '-o', 'json'])).stdout) as { events: { reason: string; message: string }[] };
+  const failed = info.events.find((e) => e.reason === 'ReloadFailed');
+  assert.match(failed?.message ?? '', /is stopped and not ready/, 'given up because down cancelled it');
+  assert.doesNotMatch(failed?.message ?? '', /within 60000 ms/);
+});
+
+test('with the controller down, list shows a recorded process that died meanwhile as stopped, not online', async (t) => {
+  const berth = await BerthHarness.create();
+  t.after(() => berth.cleanup());
+  await berth.up();
+  await berth.writeManifest('a.yaml', sleeperApp('a', 'instances: 2'));
+  const rows = await berth.waitFor((r) => r.filter((i) => i.status === 'online').length === 2, '2 online');
+  await berth.killController('SIGTERM');
+  process.kill(rows[0]!.pid!, 'SIGKILL');
+  await waitFor(() => !isProcessAlive(rows[0]!.pid!), { what: 'the process gone' });
+  const res = await berth.cli(['list', '-o', 'json']);
+  assert.match(res.stderr, /^note: the controller is not running; showing the last recorded state$/m);
+  const offline = JSON.parse(res.stdout) as { instance: number; status: string; pid: number | null }[];
+  assert.deepEqual(offline.map((r) => [r.instance, r.status, r.pid]), [[0, 'stopped', null], [1, 'online', rows[1]!.pid]]);
 });

@@ -102,7 +102,7 @@ export class BerthHarness {
       if (child.exitCode !== null) throw new Error(`controller exited early: ${this.controllerOutput}`);
       if (existsSync(path.join(this.home, 'berth.sock'))) {
         const res = await this.cli(['list', '-o', 'json']);
-        if (res.code === 0 && !res.stderr.includes('not running')) return;
+        if (res.code === 0 && !res.stderr.includes('note:')) return;
       }
       await sleep(100);
     }
@@ -155,11 +155,15 @@ export class BerthHarness {
   recordedPids(): number[] {
     const db = path.join(this.home, 'state.db');
     if (!existsSync(db)) return [];
-    const handle = new Database(db, { readonly: true, fileMustExist: true });
     try {
-      return (handle.prepare('SELECT pid FROM instances WHERE pid IS NOT NULL').all() as { pid: number }[]).map((r) => r.pid);
-    } finally {
-      handle.close();
+      const handle = new Database(db, { readonly: true, fileMustExist: true });
+      try {
+        return (handle.prepare('SELECT pid FROM instances WHERE pid IS NOT NULL').all() as { pid: number }[]).map((r) => r.pid);
+      } finally {
+        handle.close();
+      }
+    } catch {
+      return []; // a test that corrupts or deletes the store
     }
   }
 
@@ -249,4 +253,9 @@ export function helloApp({ name, instances = 1, port, extra = '' }: { name: stri
     ...(extra ? [extra] : []),
     '',
   ].join('\n');
+}
+
+/** A `sleep` app (no port): `extra` adds spec fields in flow style, e.g. `instances: 2`. */
+export function sleeperApp(name: string, extra = '', seconds = '1000'): string {
+  return `apiVersion: berth/v1\nkind: App\nmetadata: {name: ${name}}\nspec: {script: sleep, args: ["${seconds}"], stopTimeout: 2s${extra ? `, ${extra}` : ''}}\n`;
 }

@@ -53,6 +53,8 @@ export function controllerHarness({ orphans = [] as MarkedProcess[], loadManifes
   };
   let watcher: WatchOptions | undefined;
   let shutDown = 0;
+  /** While set, the default loader fails as an unreadable manifest directory does. */
+  let dirError: Error | undefined;
   const controller = new Controller({
     home: HOME, dir: DIR, store, ports, supervisor, buildEnv: buildInstanceEnv, logger: pino({ level: 'silent' }),
     resyncMs: 30_000, timers, now: timers.now,
@@ -60,7 +62,10 @@ export function controllerHarness({ orphans = [] as MarkedProcess[], loadManifes
       watcher = options;
       return { close: async () => { watcher = undefined; } };
     },
-    loadManifests: loadManifests ?? (async () => desiredStateFrom([...files].sort().map(([file, text]): ManifestText => ({ file: path.join(DIR, file), text })), { readEnvFile })),
+    loadManifests: loadManifests ?? (async () => {
+      if (dirError) throw dirError;
+      return desiredStateFrom([...files].sort().map(([file, text]): ManifestText => ({ file: path.join(DIR, file), text })), { readEnvFile });
+    }),
     reapOrphans: async () => orphans,
     onShutdown: () => shutDown++,
     watchApp: fakeWatch(appWatches),
@@ -73,10 +78,18 @@ export function controllerHarness({ orphans = [] as MarkedProcess[], loadManifes
     watcher!.onChange();
     await controller.settle();
   };
+  /** Lets the watcher report a change (the folder vanished, came back...) and waits for the reconciles. */
+  const notify = async () => {
+    watcher!.onChange();
+    await controller.settle();
+  };
+  const failDir = (err: Error | undefined) => {
+    dirError = err;
+  };
   /** The open watches (closed ones left out). */
   const open = <T>(list: FakeWatch<T>[]) => list.filter((w) => !w.closed);
   return {
-    store, supervisor, ports, timers, files, envFiles, controller, edit,
+    store, supervisor, ports, timers, files, envFiles, controller, edit, notify, failDir,
     watching: () => watcher !== undefined,
     shutdowns: () => shutDown,
     appWatches: () => open(appWatches),

@@ -130,6 +130,13 @@ export class FakeSupervisor implements SupervisorDep {
     for (const row of this.store?.instances.list(app) ?? []) if (row.index >= count && !this.get(app, row.index)) this.store!.instances.delete(app, row.index);
   }
 
+  /** What cancelHandOvers was asked for: an app's name, or 'all'. */
+  cancelled: string[] = [];
+
+  async cancelHandOvers(app?: string): Promise<void> {
+    this.cancelled.push(app ?? 'all');
+  }
+
   async stopAll(layers: readonly (readonly string[])[] = []): Promise<void> {
     const handles = [...this.registry.values()];
     const rank = (h: FakeHandle) => {

@@ -10,6 +10,12 @@ test('restartDelay: immediate, then 1 s doubling to the 5 min cap; restartDelayM
   assert.equal(restartDelay(9, { backoff, restartDelayMs: 250 }), 250);
 });
 
+test('restartDelay: after the first restart of a row, never sooner than 100 ms, whatever the spec says', () => {
+  assert.deepEqual([1, 2, 3, 50].map((n) => restartDelay(n, { backoff, restartDelayMs: 0 })), [0, 100, 100, 100]);
+  assert.deepEqual([1, 2, 3].map((n) => restartDelay(n, { backoff, restartDelayMs: 1 })), [1, 100, 100]);
+  assert.deepEqual([1, 2, 3, 4].map((n) => restartDelay(n, { backoff: { initialMs: 10, maxMs: 1_000, resetAfterMs: 60_000 } })), [0, 100, 100, 100]);
+});
+
 test('shouldRestart per policy', () => {
   const ok = { code: 0, signal: null };
   const failed = { code: 1, signal: null };

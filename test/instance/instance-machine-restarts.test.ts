@@ -6,7 +6,7 @@ import { harness } from './machine-harness.js';
 import { flush } from './helpers.js';
 
 test('crash: first restart at once, then back-off doubling from initialMs, capped at maxMs', async () => {
-  const h = harness({ spec: { backoff: { initialMs: 50, maxMs: 150, resetAfterMs: 10_000 } } });
+  const h = harness({ spec: { backoff: { initialMs: 100, maxMs: 300, resetAfterMs: 10_000 } } });
   h.actor.send({ type: 'START' });
   h.spawned();
   h.exited(1);
@@ -27,25 +27,43 @@ test('crash: first restart at once, then back-off doubling from initialMs, cappe
     await h.advance(1);
     assert.equal(h.status(), 'starting');
   }
-  assert.deepEqual(delays, [50, 100, 150]);
+  assert.deepEqual(delays, [100, 200, 300]);
   assert.equal(h.ctx().restarts, 4);
   assert.ok(h.reasons().includes('BackOff'));
   assert.ok(h.reasons().includes('Crashed'));
 });
 
 test('running resetAfterMs resets the back-off curve', async () => {
-  const h = harness({ spec: { backoff: { initialMs: 50, maxMs: 1_000, resetAfterMs: 5_000 } } });
+  const h = harness({ spec: { backoff: { initialMs: 100, maxMs: 1_000, resetAfterMs: 5_000 } } });
   h.actor.send({ type: 'START' });
   h.spawned();
   h.exited();
   h.spawned();
   h.exited();
   assert.equal(h.status(), 'crashloop');
-  await h.advance(50);
+  await h.advance(100);
   h.spawned();
   await h.advance(5_000);
   h.exited();
   assert.equal(h.status(), 'starting', 'a crash after a long healthy run restarts at once again');
+});
+
+test('restartDelay: 0 (a hot loop before): the first restart at once, then one per 100 ms at the most', async () => {
+  const h = harness({ spec: { restartDelayMs: 0 } });
+  h.actor.send({ type: 'START' });
+  h.spawned();
+  h.exited();
+  assert.equal(h.status(), 'starting');
+  for (let i = 0; i < 3; i++) {
+    h.spawned();
+    h.exited();
+    assert.equal(h.status(), 'crashloop');
+    await h.advance(99);
+    assert.equal(h.status(), 'crashloop');
+    await h.advance(1);
+    assert.equal(h.status(), 'starting');
+  }
+  assert.equal(h.ctx().restarts, 4);
 });
 
 test('restartDelayMs replaces the curve with a fixed delay', async () => {
@@ -96,13 +114,16 @@ test('maxRestarts: that many exits in a row before minUptime → errored; a stab
   h.spawned();
   h.exited();
   assert.equal(h.ctx().unstableExits, 2);
+  await h.advance(100); // restarts after the first of a row wait 100 ms at least
   h.spawned();
   await h.advance(1_000);
   h.exited();
   assert.equal(h.ctx().unstableExits, 0, 'a run past minUptime is stable');
+  await h.advance(100);
   for (let i = 0; i < 2; i++) {
     h.spawned();
     h.exited();
+    await h.advance(100);
     assert.equal(h.status(), 'starting');
   }
   h.spawned();

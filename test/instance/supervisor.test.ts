@@ -30,15 +30,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-test('crash loop: restarts at once, then backs off (50, 100, 200 ms…), restarts counted in the store', async (t) => {
+test('crash loop: restarts at once, then backs off (100, 200, 400 ms…), restarts counted in the store', async (t) => {
   const { supervisor, store, track, config, errors } = setup(t);
   const statuses: string[] = [];
-  const handle = track(supervisor.start(config({ args: [fixture('crash-after.mjs'), '20', '1'], backoff: { initialMs: 50, maxMs: 200, resetAfterMs: 60_000 } })));
+  const handle = track(supervisor.start(config({ args: [fixture('crash-after.mjs'), '20', '1'], backoff: { initialMs: 100, maxMs: 400, resetAfterMs: 60_000 } })));
   handle.subscribe((s) => statuses.at(-1) !== s.status && statuses.push(s.status));
   await until('4 restarts', () => handle.snapshot().restarts >= 4, 10_000);
   // The first restart is at once; then the back-off doubles from initialMs up to maxMs.
   const backoffs = store.events.list('app', 200).filter((e) => e.reason === 'BackOff').map((e) => Number(/Back-off (\d+) ms/.exec(e.message)?.[1]));
-  assert.deepEqual(backoffs.slice(0, 3), [50, 100, 200]);
+  assert.deepEqual(backoffs.slice(0, 3), [100, 200, 400]);
   assert.ok(statuses.includes('crashloop'));
   const row = store.instances.get('app', 0)!;
   assert.ok(row.restarts >= 4, `row restarts ${row.restarts}`);

@@ -8,11 +8,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openStore } from '../../src/store/store.js';
+import { freePortRange } from '../helpers/free-ports.js';
 
 const worker = fileURLToPath(new URL('../fixtures/ports-race-worker.js', import.meta.url));
 
-function runWorker(t: import('node:test').TestContext, args: string[]): Promise<Record<string, number[]>> {
-  const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Runs a fixture script to its end and parses what it printed as JSON. */
+function runFixture<T>(t: import('node:test').TestContext, script: string, args: string[]): Promise<T> {
+  const child = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   t.after(() => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL'); });
   let out = '';
   let err = '';
@@ -20,9 +22,11 @@ function runWorker(t: import('node:test').TestContext, args: string[]): Promise<
   child.stderr.on('data', (d: Buffer) => { err += d; });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as Record<string, number[]>) : reject(new Error(`worker exited ${code}: ${err}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as T) : reject(new Error(`worker exited ${code}: ${err}`))));
   });
 }
+
+const probeWorker = fileURLToPath(new URL('../fixtures/ports-probe-race-worker.js', import.meta.url));
 
 test('two processes racing for the same pool never hold a port twice', async (t) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'berth-ports-race-'));
@@ -31,7 +35,7 @@ test('two processes racing for the same pool never hold a port twice', async (t)
   openStore(file).close(); // migrate once, before the race
   const [start, end] = [20000, 20299];
   const goAt = String(Date.now() + 400);
-  const results = await Promise.all([1, 2].map((id) => runWorker(t, [file, String(id), String(start), String(end), goAt])));
+  const results = await Promise.all([1, 2].map((id) => runFixture<Record<string, number[]>>(t, worker, [file, String(id), String(start), String(end), goAt])));
 
   const given = results.flatMap((r) => Object.entries(r).flatMap(([owner, ports]) => ports.map((port) => ({ owner, port }))));
   const ports = given.map((g) => g.port);
@@ -47,4 +51,22 @@ test('two processes racing for the same pool never hold a port twice', async (t)
   const rows = store.allocations.list();
   assert.deepEqual(rows.map((r) => `${r.owner}/${r.port}`).sort(), given.map((g) => `${g.owner}/${g.port}`).sort(), 'what each worker was told is exactly what the store holds');
   assert.ok(ports.length >= end - start, 'the pool was used up (at most one lone port left)');
+});
+
+test('processes allocating at the same instant with real bind probes: one another\'s probes never make a free pool look full', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'berth-ports-probe-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const workers = 4;
+  const each = 8;
+  for (let round = 0; round < 3; round++) {
+    const file = path.join(dir, `state-${round}.db`);
+    openStore(file).close();
+    const base = await freePortRange(workers * each);
+    const goAt = String(Date.now() + 500);
+    const results = await Promise.all(Array.from({ length: workers }, (_, id) => runFixture<{ got: number[]; error: string | null }>(t, probeWorker, [file, String(id), String(base), String(base + workers * each - 1), goAt, String(each)])));
+    const errors = results.map((r) => r.error).filter((e) => e !== null);
+    assert.deepEqual(errors, [], `round ${round}: a pool of ${workers * each} free ports looked full`);
+    const ports = results.flatMap((r) => r.got);
+    assert.equal(new Set(ports).size, workers * each, 'every port of the pool handed out once');
+  }
 });

@@ -20,6 +20,6 @@ test('formatInstancePorts, list style: comma-separated, "-" when empty, the prim
   assert.equal(formatInstancePorts({ tcp: [], udp: [] }, listStyle), '-');
   // list shows the first tcp port as the port of an app without `port`: a one-port block is that port.
   assert.equal(formatInstancePorts({ port: 20000, tcp: [20000], udp: [20001] }, listStyle), '20000,20001/udp');
-  assert.equal(formatInstancePorts({ port: 20000, tcp: [20000, 20001], udp: [] }, listStyle), '20000,20000-20001/tcp');
+  assert.equal(formatInstancePorts({ port: 20000, tcp: [20000, 20001], udp: [] }, listStyle), '20000-20001/tcp', 'the block alone (was 20000,20000-20001/tcp)');
   assert.equal(formatInstancePorts({ port: 3000, tcp: [20000], udp: [] }, listStyle), '3000,20000/tcp');
 });

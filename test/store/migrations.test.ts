@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -73,4 +74,28 @@ test('apps: generation bumps on spec change only; conditions keep transition tim
   assert.equal(store.apps.get('web')?.conditions[0]?.lastTransitionTime, new Date(1_000).toISOString());
   store.apps.setCondition('web', { type: 'Ready', status: 'True', reason: 'AllReady', message: '3/3 ready' });
   assert.equal(store.apps.get('web')?.conditions[0]?.lastTransitionTime, new Date(5_000).toISOString());
+});
+
+test('processes creating a new home\'s store at the same moment all succeed', async (t) => {
+  const dir = await mkdtemp(path.join(tmpdir(), 'berth-store-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const storeModule = new URL('../../src/store/store.js', import.meta.url).href;
+  for (let round = 0; round < 5; round++) {
+    const file = path.join(dir, `state-${round}.db`);
+    // Each waits for the same instant, then opens (and so creates and migrates) the store.
+    const start = Date.now() + 400;
+    const script = `const { openStore } = await import('${storeModule}'); while (Date.now() < ${start}); const s = openStore(${JSON.stringify(file)}); console.log(s.db.pragma('user_version', { simple: true })); s.close();`;
+    const runs = await Promise.all(Array.from({ length: 6 }, () => new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      let err = '';
+      child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      child.on('exit', (code) => resolve({ code, out, err }));
+    })));
+    for (const run of runs) {
+      assert.equal(run.code, 0, run.err.split('\n').find((l) => l.includes('Error')) ?? run.err);
+      assert.equal(run.out.trim(), String(latest));
+    }
+  }
 });

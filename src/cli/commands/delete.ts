@@ -1,8 +1,13 @@
 /** `berth delete NAME... | all | -l k=v | -f FILE`: remove the manifests; the controller stops the apps and frees their ports. */
-import type { Command } from '../command.js';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import type { Command, CommandContext } from '../command.js';
+import { MANIFEST_FILE } from '../../manifest/list-manifest-files.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
-import { findManifest } from '../../apply/find-manifest.js';
-import { editManifestFile } from '../../apply/edit-manifest-file.js';
+import { findManifests } from '../../apply/find-manifest.js';
+import { removeManifestDocuments } from '../../apply/edit-manifest-file.js';
+import { withManifestLock } from '../../apply/manifest-lock.js';
 import { readApplyInput } from '../../apply/read-apply-input.js';
 import { resourceRef } from '../../apply/plan-apply.js';
 import { waitForApps } from '../../apply/wait-for-apps.js';
@@ -10,8 +15,39 @@ import { loadManifestDir } from '../../manifest/load-manifest-dir.js';
 import { UsageError } from '../../errors.js';
 import { resolveTargets } from '../targets.js';
 import { examplesHelp } from '../format/examples.js';
-import { stopOrder } from '../../dependencies/dependency-graph.js';
+import { stopLayers } from '../../dependencies/dependency-graph.js';
 import { graphOfApps } from '../../dependencies/graph-of-apps.js';
+
+/**
+ * The names `delete -f FILE` means. A berth manifest file only needs its
+ * documents' names (validating 500 documents took most of a second); an
+ * ecosystem config, stdin or a file that does not parse goes through
+ * apply's reader, which converts and reports.
+ */
+async function namesIn(target: string, ctx: CommandContext): Promise<string[]> {
+  if (target !== '-' && MANIFEST_FILE.test(target)) {
+    const text = await readFile(path.resolve(ctx.cwd, target), 'utf8').catch(() => undefined);
+    const docs = text === undefined ? [] : parseAllDocuments(text);
+    const list = Array.isArray(docs) ? docs.filter((doc) => doc.contents !== null || doc.errors.length > 0) : [];
+    const names = list.map((doc) => (doc.errors.length === 0 && doc.get('apiVersion') === 'berth/v1' ? doc.getIn(['metadata', 'name']) : undefined));
+    if (list.length > 0 && names.every((name): name is string => typeof name === 'string')) return names;
+  }
+  const { documents } = await readApplyInput(target, { cwd: ctx.cwd, stdin: ctx.stdin });
+  return documents.map((d) => d.resource.metadata.name);
+}
+
+/** `all` / `-l` / names, resolved against the manifests in the watched directory (broken files' names too). */
+async function namesOfTargets(dir: string, words: string[], selector: string | undefined): Promise<string[]> {
+  const fromDir = async () => {
+    const state = await loadManifestDir(dir);
+    const valid = [...state.resources.values()].map((r) => ({ name: r.metadata.name, kind: r.kind, labels: r.metadata.labels, desiredState: 'running' as const }));
+    // names of broken files too, so `delete NAME` says "fix it first" rather than "not found"
+    const broken = [...state.files.values()].flatMap((f) => f.names).filter((n) => !state.resources.has(n));
+    return [...valid, ...broken.map((name) => ({ name, kind: 'App' as const, labels: {}, desiredState: 'running' as const }))];
+  };
+  const targets = await resolveTargets({ words, selector, verb: 'delete', kinds: ['App', 'PortClaim'], instances: false }, fromDir);
+  return targets.map((t) => t.app);
+}
 
 export const command: Command = {
   name: 'delete',
@@ -25,35 +61,31 @@ export const command: Command = {
   options: { filename: { type: 'string', short: 'f' }, selector: { type: 'string', short: 'l' }, 'no-wait': { type: 'boolean' }, dir: { type: 'string' } },
   async run({ values, positionals }, ctx) {
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
+    const selector = values.selector as string | undefined;
     const names: string[] = [];
-    if (positionals.length > 0 || values.selector !== undefined) {
-      const fromDir = async () => {
-        const state = await loadManifestDir(dir);
-        const valid = [...state.resources.values()].map((r) => ({ name: r.metadata.name, kind: r.kind, labels: r.metadata.labels, desiredState: 'running' as const }));
-        // names of broken files too, so `delete NAME` says "fix it first" rather than "not found"
-        const broken = [...state.files.values()].flatMap((f) => f.names).filter((n) => !state.resources.has(n));
-        return [...valid, ...broken.map((name) => ({ name, kind: 'App' as const, labels: {}, desiredState: 'running' as const }))];
-      };
-      const targets = await resolveTargets({ words: positionals, selector: values.selector as string | undefined, verb: 'delete', kinds: ['App', 'PortClaim'], instances: false }, fromDir);
-      names.push(...targets.map((t) => t.app));
-      if (targets.length === 0) {
-        ctx.err(`No apps ${values.selector === undefined ? 'to delete' : `match -l ${String(values.selector)}`}.`);
+    if (positionals.length > 0 || selector !== undefined) {
+      const selected = await namesOfTargets(dir, positionals, selector);
+      if (selected.length === 0) {
+        ctx.err(`No apps ${selector === undefined ? 'to delete' : `match -l ${selector}`}.`);
         return 0;
       }
+      names.push(...selected);
     }
-    if (values.filename) {
-      const { documents } = await readApplyInput(values.filename as string, { cwd: ctx.cwd, stdin: ctx.stdin });
-      names.push(...documents.map((d) => d.resource.metadata.name));
-    }
+    if (values.filename) names.push(...(await namesIn(values.filename as string, ctx)));
     if (names.length === 0) throw new UsageError('delete needs app names, all, -l key=value or -f FILE');
-    const found = await Promise.all([...new Set(names)].map((name) => findManifest(dir, name)));
-    // Dependents first: should the controller see the edits one by one, it still stops them before what they depend on.
-    const order = stopOrder(graphOfApps(found.map(({ resource }) => ({ name: resource.metadata.name, spec: resource.spec }))));
-    found.sort((a, b) => order.indexOf(a.resource.metadata.name) - order.indexOf(b.resource.metadata.name));
-    for (const { file, resource } of found) {
-      await editManifestFile(file, resource.metadata.name, { remove: true });
-      ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
-    }
+    await withManifestLock(ctx.home, async () => {
+      const found = await findManifests(dir, [...new Set(names)]);
+      // Dependents first: should the controller see the edits one by one, it still stops them before what they depend on.
+      const layers = stopLayers(graphOfApps(found.map(({ resource }) => ({ name: resource.metadata.name, spec: resource.spec }))));
+      const rank = new Map(layers.flatMap((layer, i) => layer.map((name) => [name, i] as const)));
+      // a stable sort: within a layer the order given stays
+      found.sort((a, b) => (rank.get(a.resource.metadata.name) ?? 0) - (rank.get(b.resource.metadata.name) ?? 0));
+      // one rewrite per file, however many of its documents go
+      const byFile = new Map<string, Set<string>>();
+      for (const { file, resource } of found) byFile.set(file, (byFile.get(file) ?? new Set()).add(resource.metadata.name));
+      for (const [file, inFile] of byFile) await removeManifestDocuments(file, inFile);
+      for (const { resource } of found) ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
+    });
     if (!values['no-wait']) await waitForApps(ctx.home, names.map((name) => ({ name, gone: true })), 60_000);
     return 0;
   },

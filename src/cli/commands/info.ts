@@ -89,6 +89,9 @@ export function renderInfo(info: AppInfo, tty: boolean, cwd = process.cwd()): st
     lines.push('Manifest errors (running on the last good spec):');
     for (const message of info.manifestErrors) lines.push(`  ${message}`);
   }
+  if (info.storeFault) {
+    lines.push(`Store:        cannot write state.db for ${formatAge(info.storeFault.since)}: ${info.storeFault.message} (${info.storeFault.failures} failed write${info.storeFault.failures === 1 ? '' : 's'}; supervision goes on, retrying)`);
+  }
   lines.push('Conditions:');
   lines.push(info.conditions.length === 0 ? '  <none>' : indent(formatTable(
     ['TYPE', 'STATUS', 'REASON', 'AGE', 'MESSAGE'],

@@ -91,7 +91,7 @@ export const command: Command = {
   options: { output: { type: 'string', short: 'o' }, selector: { type: 'string', short: 'l' }, watch: { type: 'boolean', short: 'w' } },
   async run({ values, positionals }, ctx) {
     const format = parseListFormat(values.output);
-    const { instances, overview } = await readListState(ctx);
+    const { instances, overview, warnings } = await readListState(ctx);
     const rows = select(instances, overview, positionals, values.selector as string | undefined);
     const text = await render(rows, format, ctx, { header: true });
     if (rows.length === 0 && (format === 'table' || format === 'wide')) {
@@ -99,6 +99,7 @@ export const command: Command = {
     } else if (text !== undefined) ctx.out(text);
     if (format === 'table' || format === 'wide') for (const note of waitNotes(rows)) ctx.err(note);
     for (const message of overview.manifestErrors) ctx.err(`Warning: invalid manifest: ${message}`);
+    for (const warning of warnings) ctx.err(`Warning: ${warning}`);
     if (!values.watch) return 0;
     const pick = async () => {
       const state = await readListState({ ...ctx, err: () => {} });

@@ -4,9 +4,8 @@
  * store directly, so it needs no running controller; SQLite (BEGIN
  * IMMEDIATE plus the primary key) keeps it safe beside one.
  */
-import path from 'node:path';
 import { UsageError } from '../../errors.js';
-import { openStore } from '../../store/store.js';
+import { openCliStore } from '../open-cli-store.js';
 import { DEFAULT_PORT_POOL, parsePortPool } from '../../ports/port-pool.js';
 import { formatPortRun } from '../../ports/port-text.js';
 import { PortAllocator } from '../../ports/port-allocator.js';
@@ -74,7 +73,7 @@ async function run(argv: string[], ctx: CommandContext): Promise<number> {
   const { values, positionals } = parseFlags('ports', argv, OPTIONS);
   const [sub, ...rest] = positionals;
   if (values.output !== undefined && values.output !== 'json') throw new UsageError(`-o must be json, got "${values.output}"`);
-  const store = openStore(path.join(ctx.home, 'state.db'));
+  const store = await openCliStore(ctx.home);
   try {
     // Without --port-pool, use the pool the controller was started with (recorded in meta).
     const recordedPool = store.meta.get('port_pool');
@@ -122,7 +121,7 @@ export const command: Command = {
   options: OPTIONS,
   rawArgs: true,
   help: [
-    'allocate reserves a contiguous block of N ports from the pool (default: the pool of the controller last started here, else 20000-45000) and prints it;',
+    'allocate reserves a contiguous block of N ports from the pool (default: the pool of the controller last started here, else 20000-32767) and prints it;',
     'the same OWNER, protocol and N again returns the same block, another N moves it.',
     'These work without a running controller.',
     '',

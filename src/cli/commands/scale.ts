@@ -6,6 +6,7 @@
 import type { Command } from '../command.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
 import { scaleApp } from '../../apply/scale-app.js';
+import { parseInstanceCount } from '../parse-instance-count.js';
 import { UsageError } from '../../errors.js';
 import { examplesHelp } from '../format/examples.js';
 
@@ -28,8 +29,9 @@ export const command: Command = {
     const word = flag ?? countWord;
     if (word === undefined) throw new UsageError('scale needs a count: berth scale NAME N|+N|-N (or --instances N)');
     if (flag !== undefined && /^[+-]/.test(flag)) throw new UsageError(`--instances takes a whole number; for a relative change write \`berth scale ${name} ${flag}\``);
+    if (flag !== undefined) parseInstanceCount(flag, '--instances');
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
-    ctx.out(await scaleApp({ dir, name, count: word }));
+    ctx.out(await scaleApp({ home: ctx.home, dir, name, count: word }));
     return 0;
   },
 };

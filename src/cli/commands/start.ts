@@ -90,7 +90,7 @@ export const command: Command = {
     if (!imperative && (values.selector !== undefined || (positionals.length > 0 && positionals.every(isTargetWord)))) {
       // `berth start web` starts an app; `berth start redis-server` (no such app) runs a program.
       const single = positionals.length === 1 && positionals[0] !== 'all' ? parseTarget(positionals[0]!) : undefined;
-      if (!single || (await loadManifestDir(await resolveManifestDir(ctx, values.dir as string | undefined))).resources.has(single.app)) {
+      if (!single || (await loadManifestDir(await resolveManifestDir(ctx, values.dir as string | undefined), { missingOk: true })).resources.has(single.app)) {
         return runAppActions(ctx, 'start', { words: positionals, selector: values.selector as string | undefined });
       }
     }
@@ -114,7 +114,7 @@ export const command: Command = {
       shell: Boolean(values.shell),
     });
     const name = (manifest.metadata as { name: string }).name;
-    const existing = (await loadManifestDir(dir)).resources.get(name);
+    const existing = (await loadManifestDir(dir, { missingOk: true })).resources.get(name);
     if (existing) throw new BerthError('MANIFEST_CONFLICT', `app "${name}" already exists (${displayPath(existing.source.file, ctx.cwd)}); use \`berth restart ${name}\` or edit its manifest`);
     const { writes } = await applyDocuments({ target: '-', recursive: false, dir, home: ctx.home, cwd: ctx.cwd, stdin: Readable.from([stringify(manifest)]), dryRun: false });
     for (const write of writes) ctx.out(`${resourceRef(write)} ${write.change} (${path.relative(ctx.cwd, write.file) || write.file})`);

@@ -5,8 +5,7 @@
  * The modes live in src/cli/sync/; this file is the command's face.
  */
 import type { Command } from '../command.js';
-import { openStore } from '../../store/store.js';
-import { stateDbPath } from '../../store/open-store.js';
+import { openCliStore } from '../open-cli-store.js';
 import { parseSyncArgs, syncOptions } from '../sync/sync-args.js';
 import { showSyncStatus } from '../sync/sync-status-output.js';
 import { requestSyncNowFor, setSourceSuspended } from '../sync/sync-loop-controls.js';
@@ -33,7 +32,7 @@ export const command: Command = {
     '  --name N          the source\'s name (default: the repository\'s base name)',
     '  --branch B        branch to follow (default: the remote\'s HEAD)',
     '  --path P          folder inside the repository (default: its root)',
-    '  --dir DIR         the watched directory (default: ./manifests)',
+    '  --dir DIR         the watched directory (default: the one the controller watches, else ./manifests)',
     '  --interval D      time between syncs in the loop (default: 30s)',
     '  --allow-empty     allow a revision with no manifests (prunes everything synced before)',
     '  --no-self-heal    leave hand edits of synced files alone until the repository changes them',
@@ -49,7 +48,7 @@ export const command: Command = {
   ].join('\n'),
   async run({ argv }, ctx) {
     const invocation = parseSyncArgs(argv);
-    const store = openStore(stateDbPath(ctx.home));
+    const store = await openCliStore(ctx.home);
     try {
       switch (invocation.mode) {
         case 'status':

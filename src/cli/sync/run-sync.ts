@@ -18,7 +18,7 @@ function printErrorDetails(err: unknown, ctx: CommandContext): void {
 
 /** One sync of the source (recorded first, so status and a later loop know it); a suspended source is left alone. */
 export async function syncOnce(store: Store, values: SyncValues, ctx: CommandContext): Promise<number> {
-  const settings = syncSettingsFrom(values, ctx);
+  const settings = syncSettingsFrom(values, ctx, store);
   store.sync.upsertSource(settings);
   if (store.sync.get(settings.name)?.suspended) {
     ctx.out(`sync/${settings.name} is suspended; nothing done (\`berth sync --resume ${settings.name}\`)`);
@@ -36,7 +36,7 @@ export async function syncOnce(store: Store, values: SyncValues, ctx: CommandCon
 
 /** Foreground loop until SIGINT/SIGTERM, printing what changes and each new error once. */
 export async function runSyncLoop(store: Store, values: SyncValues, ctx: CommandContext): Promise<number> {
-  const settings = syncSettingsFrom(values, ctx);
+  const settings = syncSettingsFrom(values, ctx, store);
   let first = true;
   let lastRev: string | undefined;
   let lastError: string | undefined;

@@ -4,6 +4,7 @@
  * and the source settings --repo and its companions resolve to.
  */
 import type { CommandContext } from '../command.js';
+import type { Store } from '../../store/store.js';
 import { parseFlags, type ParsedFlags } from '../parse-flags.js';
 import { BerthError, UsageError } from '../../errors.js';
 import { resolveSyncSettings } from '../../sync/sync-settings.js';
@@ -57,15 +58,19 @@ export function parseSyncArgs(argv: string[]): SyncInvocation {
   return { mode: values.once ? 'once' : 'loop', values };
 }
 
-/** The source --repo and its companion flags describe, paths resolved against the current folder. */
-export function syncSettingsFrom(values: SyncValues, ctx: CommandContext) {
+/**
+ * The source --repo and its companion flags describe, paths resolved against
+ * the current folder. Without --dir: the folder the controller watches (as
+ * apply writes there), else ./manifests.
+ */
+export function syncSettingsFrom(values: SyncValues, ctx: CommandContext, store: Pick<Store, 'meta'>) {
   return resolveSyncSettings(
     {
       repo: values.repo!,
       name: values.name,
       branch: values.branch,
       path: values.path,
-      dir: values.dir,
+      dir: values.dir ?? store.meta.get('manifest_dir'),
       interval: values.interval,
       selfHeal: !values['no-self-heal'],
       allowEmpty: values['allow-empty'] ?? false,

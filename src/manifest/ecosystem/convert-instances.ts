@@ -4,10 +4,10 @@
  * manifests hold a fixed count, so the relative forms are resolved on the
  * machine that converts, with a warning saying so.
  */
+import { MAX_INSTANCES } from '../limits.js';
 import type { AppFields } from './app-fields.js';
 import { describeValue } from './field-reporter.js';
 
-const MAX_INSTANCES = 10_000;
 
 /**
  * PM2's instance count on a machine with `cpus` CPUs, and a note when it was

@@ -84,7 +84,15 @@ function parseYaml(text: string, file: string): ParsedConfig {
     const message = err.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     throw new ManifestError({ file, line: pos.line, col: pos.col }, `invalid YAML: ${message}`);
   }
-  return { value: doc.toJS({ maxAliasCount: 100 }), locate: locatorFor(doc, lineCounter) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (toJsError) {
+    // alias bombs and unresolved aliases fail only here: at the document, like every other error
+    const pos = lineCounter.linePos(doc.contents?.range?.[0] ?? 0);
+    throw new ManifestError({ file, line: pos.line, col: pos.col }, `invalid YAML: ${(toJsError as Error).message}`);
+  }
+  return { value, locate: locatorFor(doc, lineCounter) };
 }
 
 /**

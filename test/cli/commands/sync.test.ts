@@ -91,3 +91,16 @@ test('--now leaves a trigger for a running loop; the foreground loop stops on SI
   assert.ok(out.includes('app/web configured'));
   assert.ok(!out.includes('app/web unchanged') || out.indexOf('app/web unchanged') < out.indexOf('app/web configured'));
 });
+
+test('without --dir, sync writes into the folder the controller watches (as apply does), not ./manifests', async (t) => {
+  const { root, repo, run } = await setup(t);
+  const watched = path.join(root, 'srv', 'watched');
+  const { openStore } = await import('../../../src/store/store.js');
+  const store = openStore(path.join(root, 'home', 'state.db'));
+  store.meta.set('manifest_dir', watched); // what `berth up --dir srv/watched` records
+  store.close();
+  await repo.commit({ 'web.yaml': app('web') }, 'add web');
+  assert.equal(await run('--repo', 'infra', '--once'), 0);
+  assert.equal(await readFile(path.join(watched, 'sync-infra', 'web.yaml'), 'utf8'), app('web'));
+  assert.equal(existsSync(path.join(root, 'manifests')), false);
+});

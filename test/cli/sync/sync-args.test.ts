@@ -30,9 +30,12 @@ test('--repo and its companions become the source settings, paths against the cu
   const ctx = { cwd: '/work/site' } as CommandContext;
   const invocation = parseSyncArgs(['--repo', 'infra', '--branch', 'main', '--path', 'deploy', '--no-self-heal', '--once']);
   if (invocation.mode !== 'once') return assert.fail(`mode ${invocation.mode}`);
-  const settings = syncSettingsFrom(invocation.values, ctx);
+  const noController = { meta: { get: () => undefined } } as unknown as Parameters<typeof syncSettingsFrom>[2];
+  const settings = syncSettingsFrom(invocation.values, ctx, noController);
   assert.deepEqual(
     { name: settings.name, repo: settings.repo, branch: settings.branch, path: settings.path, dir: settings.dir, selfHeal: settings.selfHeal, allowEmpty: settings.allowEmpty },
     { name: 'infra', repo: '/work/site/infra', branch: 'main', path: 'deploy', dir: '/work/site/manifests', selfHeal: false, allowEmpty: false },
   );
+  const watching = { meta: { get: (key: string) => (key === 'manifest_dir' ? '/srv/watched' : undefined) } } as unknown as Parameters<typeof syncSettingsFrom>[2];
+  assert.equal(syncSettingsFrom(invocation.values, ctx, watching).dir, '/srv/watched', 'the folder the controller watches');
 });

@@ -206,3 +206,14 @@ test('a JS config that throws or does not parse: one line naming the file', asyn
   await writeFile(field, 'module.exports = { apps: [{ name: "a" }] };\n');
   assert.equal(await failure(convertEcosystemFile(field, options)), `${field}:1:1: apps[0]: missing required field "script"`);
 });
+
+test('an alias bomb in an ecosystem YAML is a file:line:col error like every other', () => {
+  const bomb = [
+    'apps: &a ["x", "x", "x", "x", "x", "x", "x", "x", "x", "x"]',
+    'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+    'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+    'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+    '',
+  ].join('\n');
+  assert.throws(() => convertEcosystemText(bomb, 'bomb.yaml'), { message: /^bomb\.yaml:1:1: invalid YAML: Excessive alias count/ });
+});

@@ -1,0 +1,94 @@
+/**
+ * An exclusive lock on a file that the kernel releases when its holder dies.
+ * Node has no flock(2); SQLite takes POSIX fcntl locks, so an empty SQLite
+ * file held in `BEGIN EXCLUSIVE` is one: held while the process lives (also
+ * while it is stopped with SIGSTOP), released on exit, crash or SIGKILL,
+ * never left stale as a pid file would be. The holder is read from
+ * /proc/locks (kernel truth), so an error can name it.
+ *
+ * @example
+ * const lock = tryLockFile('/srv/berth/home/controller.lock'); // or: await lockFile(file, { waitMs: 60_000 })
+ * if (!lock) throw new Error(`held by pid ${lockHolder(file)}`);
+ * ...; lock.release();
+ */
+import Database from 'better-sqlite3';
+import { readFileSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export interface FileLock {
+  release(): void;
+}
+
+const isBusy = (err: unknown): boolean => {
+  const code = (err as { code?: unknown }).code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
+};
+
+/** Takes the lock if it is free, else undefined. Never waits. */
+export function tryLockFile(file: string): FileLock | undefined {
+  const db = new Database(file, { timeout: 0 });
+  try {
+    db.pragma('journal_mode = MEMORY'); // no -journal file beside the lock
+    // An open BEGIN EXCLUSIVE holds the lock. Not locking_mode=EXCLUSIVE: a failed attempt
+    // would keep its SHARED lock and block the holder's successors.
+    db.exec('BEGIN EXCLUSIVE');
+  } catch (err) {
+    db.close();
+    if (isBusy(err)) return undefined;
+    throw err;
+  }
+  let held = true;
+  return {
+    release: () => {
+      if (!held) return;
+      held = false;
+      db.close();
+    },
+  };
+}
+
+/**
+ * Takes the lock, waiting up to `waitMs` for its holder to let go (polling
+ * every 5-20 ms, without blocking the event loop). Undefined on timeout.
+ */
+export async function lockFile(file: string, { waitMs = 0 }: { waitMs?: number } = {}): Promise<FileLock | undefined> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    const lock = tryLockFile(file);
+    if (lock || Date.now() >= deadline) return lock;
+    await sleep(5 + Math.random() * 15);
+  }
+}
+
+/**
+ * The pid of the process holding a lock on `file`, from /proc/locks: null
+ * when nobody holds one, undefined when that cannot be told (no such file,
+ * no /proc/locks). Reading it never takes the lock, unlike a try.
+ */
+export function lockHolder(file: string): number | null | undefined {
+  let id: string;
+  try {
+    const info = statSync(file, { bigint: true });
+    // glibc's gnu_dev_major/minor, as /proc/locks prints them (hex major:minor:inode)
+    const major = ((info.dev >> 8n) & 0xfffn) | ((info.dev >> 32n) & ~0xfffn);
+    const minor = (info.dev & 0xffn) | ((info.dev >> 12n) & ~0xffn);
+    id = `${major.toString(16).padStart(2, '0')}:${minor.toString(16).padStart(2, '0')}:${info.ino}`;
+  } catch {
+    return undefined;
+  }
+  let table: string;
+  try {
+    table = readFileSync('/proc/locks', 'utf8');
+  } catch {
+    return undefined;
+  }
+  // "1: POSIX  ADVISORY  WRITE 12973 fe:00:2147136 1073741824 1073742335"
+  for (const line of table.split('\n')) {
+    const fields = line.trim().split(/\s+/);
+    if (fields[1] === 'POSIX' && fields[5] === id) {
+      const pid = Number(fields[4]);
+      if (Number.isInteger(pid) && pid > 0) return pid;
+    }
+  }
+  return null;
+}

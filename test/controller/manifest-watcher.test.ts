@@ -1,0 +1,82 @@
+// The real watcher (chokidar) on a real folder: changes are reported, and a
+// folder renamed away and back (or replaced) is watched again.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { watchManifestDir } from '../../src/controller/manifest-watcher.js';
+import { waitFor } from '../helpers/wait-for.js';
+import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
+
+test('a folder renamed away, then back or replaced, is watched again', async (t) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
+  const dir = path.join(root, 'm');
+  mkdirSync(dir);
+  let changes = 0;
+  const watcher = watchManifestDir({ dir, onChange: () => changes++, identityCheckMs: 50 });
+  t.after(async () => {
+    await watcher.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  /** Writes `file` until the watcher reports a change (chokidar may still be setting up its watch). */
+  const reportsWrite = (file: string, what: string) => {
+    const before = changes;
+    return waitFor(() => {
+      writeFileSync(path.join(dir, file), `v: ${Date.now()}\n`);
+      return changes > before;
+    }, { what, pollMs: 200 });
+  };
+  const reportsSoon = (what: string) => {
+    const before = changes;
+    return waitFor(() => changes > before, { what });
+  };
+  await reportsWrite('a.yaml', 'the first change');
+
+  const away = reportsSoon('the folder going away reported');
+  renameSync(dir, path.join(root, 'm.old'));
+  await away;
+  const back = reportsSoon('the folder coming back reported');
+  renameSync(path.join(root, 'm.old'), dir);
+  await back;
+  await reportsWrite('b.yaml', 'a new file in the returned folder');
+
+  // Replaced by another folder of the same name: the watch follows the name.
+  const replaced = reportsSoon('the replaced folder reported');
+  renameSync(dir, path.join(root, 'm.gone'));
+  mkdirSync(dir);
+  await replaced;
+  await reportsWrite('c.yaml', 'a new file in the replacing folder');
+  assert.ok(changes >= 5);
+});
+
+test('symlinks: a cycle costs a few watches, not gigabytes; an edit behind a followed link is reported', async (t) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
+  const dir = path.join(root, 'm');
+  const available = path.join(root, 'available');
+  mkdirSync(dir);
+  mkdirSync(available);
+  writeFileSync(path.join(available, 'ext.yaml'), 'v: 1\n');
+  symlinkSync(available, path.join(dir, 'enabled'));
+  mkdirSync(path.join(dir, 'loop'));
+  symlinkSync('../loop', path.join(dir, 'loop', 'self'));
+  symlinkSync(dir, path.join(dir, 'loop', 'up'));
+  let changes = 0;
+  const watcher = watchManifestDir({ dir, onChange: () => changes++ });
+  t.after(async () => {
+    await watcher.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  await watcher.ready;
+  const state = await loadManifestDir(dir);
+  assert.deepEqual(state.linkTargets, [available]);
+  watcher.follow(state.linkTargets!);
+  assert.ok(watcher.watchedFolders() <= 6, `${watcher.watchedFolders()} folders watched`);
+
+  const before = changes;
+  await waitFor(() => {
+    writeFileSync(path.join(available, 'ext.yaml'), `v: ${Date.now()}\n`);
+    return changes > before;
+  }, { what: 'an edit in the followed folder', pollMs: 200 });
+  assert.ok(watcher.watchedFolders() <= 6);
+});

@@ -1,0 +1,53 @@
+// The kernel lock berth uses for "one controller per home" and for apply:
+// held by a live process, also while it is stopped; gone when it dies.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { lockFile, lockHolder, tryLockFile } from '../../src/util/file-lock.js';
+import { waitFor } from '../helpers/wait-for.js';
+
+const MODULE = new URL('../../src/util/file-lock.js', import.meta.url).href;
+
+test('a lock is held by a live (even stopped) process, named by pid, and released by the kernel when it dies', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-lock-'));
+  const file = path.join(dir, 'controller.lock');
+  const holder = spawn(process.execPath, ['--input-type=module', '-e', `const { tryLockFile } = await import('${MODULE}'); tryLockFile(${JSON.stringify(file)}); console.log('locked'); setInterval(() => {}, 1000);`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  t.after(() => {
+    holder.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await once(holder.stdout!, 'data');
+  assert.equal(tryLockFile(file), undefined);
+  assert.equal(lockHolder(file), holder.pid);
+
+  holder.kill('SIGSTOP');
+  assert.equal(tryLockFile(file), undefined, 'a stopped holder still holds it');
+  holder.kill('SIGKILL');
+  await once(holder, 'exit');
+  const mine = tryLockFile(file);
+  assert.ok(mine, 'free once the holder is dead: nothing stale is left behind');
+  assert.equal(lockHolder(file), process.pid);
+  mine.release();
+  assert.equal(lockHolder(file), null, 'nobody holds it');
+});
+
+test('lockFile waits for a holder that lets go within waitMs', async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-lock-'));
+  const file = path.join(dir, 'apply.lock');
+  const holder = spawn(process.execPath, ['--input-type=module', '-e', `const { tryLockFile } = await import('${MODULE}'); const l = tryLockFile(${JSON.stringify(file)}); console.log('locked'); process.stdin.once('data', () => { l.release(); console.log('released'); setInterval(() => {}, 1000); });`], { stdio: ['pipe', 'pipe', 'inherit'] });
+  t.after(() => {
+    holder.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  });
+  await once(holder.stdout!, 'data');
+  assert.equal(tryLockFile(file), undefined);
+  holder.stdin!.write('go\n');
+  await waitFor(() => lockHolder(file) === null, { what: 'the holder to let go' });
+  const lock = await lockFile(file, { waitMs: 5_000 });
+  assert.ok(lock);
+  lock.release();
+});
