@@ -5,7 +5,7 @@
  */
 import type { ControllerStatus, InstanceView } from '../api/api-types.js';
 import type { Store } from '../store/store.js';
-import { readCpuSeconds } from '../process/cpu-seconds.js';
+import { groupCpuSeconds, type CpuSecondsOf } from '../process/cpu-seconds.js';
 import { readAppRecords, summariseApps } from './app-summaries.js';
 import { berthMetrics, type InstanceMetrics } from './berth-metrics.js';
 import { renderExposition } from './exposition.js';
@@ -23,15 +23,16 @@ export interface GatherMetricsOptions {
   source: MetricsSource;
   store: Store;
   reconcileDuration: Histogram;
-  /** CPU seconds of a recorded process (default: its /proc/<pid>/stat). */
-  cpuSeconds?: (pid: number, startTime: string | null) => number | undefined;
+  /** CPU seconds of a recorded instance (default: its whole process group, from one /proc scan per scrape). */
+  cpuSeconds?: CpuSecondsOf;
 }
 
 /**
  * @example res.end(await gatherMetrics({ source: controller, store, reconcileDuration }))
  */
-export async function gatherMetrics({ source, store, reconcileDuration, cpuSeconds = readCpuSeconds }: GatherMetricsOptions): Promise<string> {
+export async function gatherMetrics({ source, store, reconcileDuration, cpuSeconds }: GatherMetricsOptions): Promise<string> {
   const views = await source.listInstances();
+  const cpuOf = cpuSeconds ?? groupCpuSeconds();
   const rows = new Map(store.instances.list().map((row) => [`${row.app}/${row.index}`, row]));
   const instances: InstanceMetrics[] = views.map((view) => {
     const row = rows.get(`${view.app}/${view.instance}`);
@@ -42,7 +43,7 @@ export async function gatherMetrics({ source, store, reconcileDuration, cpuSecon
       status: view.status,
       up,
       restarts: view.restarts,
-      cpuSeconds: up ? cpuSeconds(view.pid!, row?.pid === view.pid ? row.startTime : null) : undefined,
+      cpuSeconds: up ? cpuOf(view.pid!, row?.pid === view.pid ? row.startTime : null) : undefined,
       memoryBytes: up ? view.memory : null,
       startTimeSeconds: up && row?.pid === view.pid && row.startedAt !== null ? row.startedAt / 1000 : null,
     };

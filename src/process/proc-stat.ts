@@ -21,6 +21,8 @@ export interface ProcStat {
   startTime: string;
   /** utime + stime (fields 14 and 15), in clock ticks: CPU used so far. */
   cpuTicks: number;
+  /** cutime + cstime (fields 16 and 17): CPU of children it has waited for. */
+  reapedChildTicks: number;
   /** Field 24, resident set size in pages. */
   rssPages: number;
 }
@@ -46,6 +48,7 @@ export function parseProcStat(text: string): ProcStat | undefined {
     pgrp: Number(rest[2]),
     startTime,
     cpuTicks: Number(rest[11]) + Number(rest[12]),
+    reapedChildTicks: Number(rest[13]) + Number(rest[14]),
     rssPages: Number(rest[21]),
   };
 }
