@@ -5,9 +5,11 @@
  * default files in the log directory.
  */
 import { constants, readdirSync } from 'node:fs';
-import { open, rm } from 'node:fs/promises';
+import { lstat, open, rm } from 'node:fs/promises';
+import type { BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { listLogFiles, type LogFile } from './log-paths.js';
+import { identityOf, type FileIdentity } from './log-file-io.js';
 import type { LogSpec } from '../manifest/types.js';
 
 export interface AppLogSpec {
@@ -46,14 +48,18 @@ export function listSelectedLogFiles({ logDir, apps, targets }: LogSelection): L
   );
 }
 
+/** Whether berth may empty or remove the regular file found at `file` (it created it: instance/log-ownership.ts). */
+export type MayFlush = (file: string, found: { identity: FileIdentity; uid: number; links: number }) => boolean;
+
 /**
- * Empties each file (the apps keep writing to it: they hold it O_APPEND) and
- * removes its rotated copies, so `berth logs` shows nothing older. Only
- * regular files are touched: a symlink or FIFO put in a log's place is left
- * alone. Returns the files emptied.
+ * Empties each file berth owns (the apps keep writing to it: they hold it
+ * O_APPEND) and removes its rotated copies berth owns, so `berth logs` shows
+ * nothing older. A user's file, a symlink or a FIFO put in a log's place is
+ * left alone. Returns the files emptied.
  */
-export async function flushLogFiles(files: LogFile[]): Promise<string[]> {
+export async function flushLogFiles(files: LogFile[], mayFlush: MayFlush): Promise<string[]> {
   const flushed: string[] = [];
+  const owned = (file: string, stat: BigIntStats) => stat.isFile() && mayFlush(file, { identity: identityOf(stat), uid: Number(stat.uid), links: Number(stat.nlink) });
   for (const file of new Set(files.map((f) => f.file))) {
     let handle;
     try {
@@ -63,7 +69,7 @@ export async function flushLogFiles(files: LogFile[]): Promise<string[]> {
       continue;
     }
     try {
-      if (!(await handle.stat()).isFile()) continue;
+      if (!owned(file, await handle.stat({ bigint: true }))) continue;
       await handle.truncate(0);
       flushed.push(file);
     } finally {
@@ -72,7 +78,10 @@ export async function flushLogFiles(files: LogFile[]): Promise<string[]> {
     const base = path.basename(file);
     const rotated = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:[0-9]+|rotating)$`);
     for (const name of readdirSync(path.dirname(file))) {
-      if (rotated.test(name)) await rm(path.join(path.dirname(file), name), { force: true });
+      const copy = path.join(path.dirname(file), name);
+      if (!rotated.test(name)) continue;
+      const stat = await lstat(copy, { bigint: true }).catch(() => undefined);
+      if (stat && owned(copy, stat)) await rm(copy, { force: true });
     }
   }
   return flushed;

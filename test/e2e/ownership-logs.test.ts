@@ -41,6 +41,12 @@ test('a pre-existing file named as logs.out keeps its content byte for byte, eve
   await waitFor(async () => (await berth.instances()).some((r) => r.restarts >= 2), { what: 'two more attempts', timeoutMs: 20_000 });
   assert.deepEqual(readFileSync(decoy), before);
   assert.equal(existsSync(`${decoy}.1`), false);
+  // `berth flush` (pm2 flush) truncates only what berth created: the user's file and a copy beside it stay.
+  writeFileSync(`${decoy}.1`, 'a user file that looks rotated\n');
+  const flushed = await berth.cli(['flush', 'logdecoy']);
+  assert.equal(flushed.code, 0, flushed.stderr);
+  assert.deepEqual(readFileSync(decoy), before);
+  assert.equal(readFileSync(`${decoy}.1`, 'utf8'), 'a user file that looks rotated\n');
 });
 
 test('a FIFO as logs.out is refused at once and berth list keeps answering', async (t) => {
