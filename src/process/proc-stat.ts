@@ -96,8 +96,3 @@ export function listProcesses(): ProcStat[] {
   }
   return all;
 }
-
-/** Every process whose process group is `pgid` (a full /proc scan: only used while stopping). */
-export function listProcessGroup(pgid: number): ProcStat[] {
-  return listProcesses().filter((stat) => stat.pgrp === pgid);
-}
