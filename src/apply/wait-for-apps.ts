@@ -14,17 +14,25 @@ export async function waitForApps(home: string, names: { name: string; gone: boo
   const pending = new Map(names.map((n) => [n.name, n.gone]));
   let last = '';
   while (pending.size > 0) {
+    // Apps that must be gone: one list per round, however many (a delete -f of 500 documents asked 500 times).
+    if ([...pending.values()].some((gone) => gone)) {
+      const known = new Set((await client.listApps()).apps.map((a) => a.name));
+      for (const [name, gone] of [...pending]) {
+        if (!gone) continue;
+        if (known.has(name)) last = `${name}: still there`;
+        else pending.delete(name);
+      }
+    }
     for (const [name, gone] of [...pending]) {
+      if (gone) continue;
       try {
         const info = await client.appInfo(name);
         last = `${name}: ${info.conditions.find((c) => c.type === 'Ready')?.message ?? 'not reconciled yet'}`;
         const ready = info.conditions.find((c) => c.type === 'Ready')?.status === 'True';
-        if (!gone && ready && info.observedGeneration >= info.generation) pending.delete(name);
+        if (ready && info.observedGeneration >= info.generation) pending.delete(name);
       } catch (err) {
-        if (err instanceof BerthError && err.code === 'NOT_FOUND') {
-          if (gone) pending.delete(name);
-          else last = `${name}: not reconciled yet`;
-        } else throw err;
+        if (err instanceof BerthError && err.code === 'NOT_FOUND') last = `${name}: not reconciled yet`;
+        else throw err;
       }
     }
     if (pending.size === 0) return;

@@ -1,8 +1,8 @@
 /** `berth delete NAME... | all | -l k=v | -f FILE`: remove the manifests; the controller stops the apps and frees their ports. */
 import type { Command } from '../command.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
-import { findManifest } from '../../apply/find-manifest.js';
-import { editManifestFile } from '../../apply/edit-manifest-file.js';
+import { findManifests } from '../../apply/find-manifest.js';
+import { editManifestDocuments } from '../../apply/edit-manifest-file.js';
 import { readApplyInput } from '../../apply/read-apply-input.js';
 import { resourceRef } from '../../apply/plan-apply.js';
 import { waitForApps } from '../../apply/wait-for-apps.js';
@@ -44,11 +44,15 @@ export const command: Command = {
       names.push(...documents.map((d) => d.resource.metadata.name));
     }
     if (names.length === 0) throw new UsageError('delete needs app names, all, -l key=value or -f FILE');
-    const found = await Promise.all([...new Set(names)].map((name) => findManifest(dir, name)));
+    const found = await findManifests(dir, new Set(names));
+    // one rewrite per file, however many of its documents go
+    const byFile = new Map<string, Map<string, { remove: true }>>();
     for (const { file, resource } of found) {
-      await editManifestFile(file, resource.metadata.name, { remove: true });
-      ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
+      if (!byFile.has(file)) byFile.set(file, new Map());
+      byFile.get(file)!.set(resource.metadata.name, { remove: true });
     }
+    for (const [file, removals] of byFile) await editManifestDocuments(file, removals);
+    for (const { resource } of found) ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
     if (!values['no-wait']) await waitForApps(ctx.home, names.map((name) => ({ name, gone: true })), 60_000);
     return 0;
   },
