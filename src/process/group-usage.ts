@@ -45,10 +45,14 @@ export class GroupUsage<K extends object> {
     this.discoverEveryTicks = discoverEveryTicks;
   }
 
-  /** Starts a tick over the groups led by `leaders` (key → leader pid); every few ticks one /proc scan regroups them all. */
-  begin(leaders: Map<K, number>): void {
+  /**
+   * Starts a tick over the groups led by `leaders` (key → leader pid); every
+   * few ticks (or when `discover` says so) one /proc scan regroups them all.
+   */
+  begin(leaders: Map<K, number>, discover = this.ticks % this.discoverEveryTicks === 0): void {
+    this.ticks++;
     this.fresh = new Map();
-    if (this.ticks++ % this.discoverEveryTicks !== 0 || leaders.size === 0) return;
+    if (!discover || leaders.size === 0) return;
     const byGroup = new Map<number, number[]>();
     for (const pid of leaders.values()) byGroup.set(pid, []);
     for (const stat of this.listStats()) {

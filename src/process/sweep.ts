@@ -9,8 +9,9 @@
  * something is watched, and is unref()'d.
  */
 import { execFileSync } from 'node:child_process';
-import { listProcesses, readProcStat, type ProcStat } from './proc-stat.js';
+import { listProcesses, type ProcStat } from './proc-stat.js';
 import { GroupUsage } from './group-usage.js';
+import { HeldProcStats } from './held-proc-stat.js';
 let pageSize: number | undefined;
 
 /** The kernel's page size (4 KiB on x86-64, 4 or 64 KiB on arm64), asked once. */
@@ -45,11 +46,18 @@ export type SampleUsage = (pids: number[]) => Promise<Record<string, ProcessSamp
 
 export interface SweeperOptions {
   intervalMs?: number;
+  /** Replaces the reads of /proc/<pid>/stat (default: through descriptors held between ticks, held-proc-stat.ts). */
   readStat?: (pid: number) => ProcStat | undefined;
   /** Every process's stat, for finding the members of the watched groups (default: a /proc scan). */
   listStats?: () => ProcStat[];
-  /** Group members are looked for every this many ticks (default 5). */
+  /** Group members are looked for every this many ticks (default 5; with turns, every this many rounds). */
   discoverEveryTicks?: number;
+  /**
+   * At most this many targets are read per tick (default 250); beyond it they
+   * take turns, so a tick's cost stays flat: at 1000 instances each is read
+   * every 4th tick. Tasks (log sizes) still run every tick.
+   */
+  maxReadsPerTick?: number;
   /** Replaces the usage computed from /proc stat (tests). */
   sampleUsage?: SampleUsage;
   now?: () => number;
@@ -67,6 +75,14 @@ export class Sweeper {
   private readonly targets = new Set<SweepTarget>();
   private readonly tasks = new Set<() => void | Promise<void>>();
   private readonly readStat: (pid: number) => ProcStat | undefined;
+  /** The default reader's descriptors, and the pids this tick read (the others are closed after it). */
+  private readonly held: HeldProcStats | undefined;
+  private readThisTick = new Set<number>();
+  private readonly maxReadsPerTick: number;
+  private readonly discoverEveryTicks: number;
+  /** Where the next turn starts (targets in watch order), and ticks so far. */
+  private cursor = 0;
+  private ticks = 0;
   private readonly sampleUsage: SampleUsage | undefined;
   private readonly now: () => number;
   private readonly usage: GroupUsage<SweepTarget>;
@@ -75,10 +91,19 @@ export class Sweeper {
   private running: Promise<void> | undefined;
   private closed = false;
 
-  constructor({ intervalMs = 1_000, readStat = readProcStat, listStats = listProcesses, discoverEveryTicks, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
+  constructor({ intervalMs = 1_000, readStat, listStats = listProcesses, discoverEveryTicks = 5, maxReadsPerTick = 250, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
     this.intervalMs = intervalMs;
-    this.readStat = readStat;
-    this.usage = new GroupUsage({ readStat, listStats, discoverEveryTicks });
+    this.maxReadsPerTick = maxReadsPerTick;
+    this.discoverEveryTicks = discoverEveryTicks;
+    if (readStat) this.readStat = readStat;
+    else {
+      const held = (this.held = new HeldProcStats());
+      this.readStat = (pid) => {
+        this.readThisTick.add(pid);
+        return held.read(pid);
+      };
+    }
+    this.usage = new GroupUsage({ readStat: this.readStat, listStats, discoverEveryTicks });
     this.sampleUsage = sampleUsage;
     this.now = now;
     this.onError = onError;
@@ -114,6 +139,7 @@ export class Sweeper {
     this.closed = true;
     this.targets.clear();
     this.disarmIfIdle();
+    this.held?.close();
   }
 
   private arm(): void {
@@ -129,10 +155,33 @@ export class Sweeper {
     }
   }
 
+  /** The targets read this tick: all of them, or the next maxReadsPerTick in turn. */
+  private turn(): SweepTarget[] {
+    const all = [...this.targets];
+    if (all.length <= this.maxReadsPerTick) return all;
+    const start = this.cursor % all.length;
+    this.cursor = start + this.maxReadsPerTick;
+    return [...all.slice(start, this.cursor), ...all.slice(0, Math.max(0, this.cursor - all.length))];
+  }
+
+  /**
+   * Whether this tick looks for group members, for every target: with turns,
+   * once every discoverEveryTicks rounds (a /proc scan costs the same for one
+   * group as for all); undefined leaves it to GroupUsage's own count.
+   */
+  private discoverNow(): boolean | undefined {
+    const rounds = Math.ceil(this.targets.size / this.maxReadsPerTick);
+    if (rounds <= 1) return undefined;
+    return this.ticks % (this.discoverEveryTicks * rounds) === 0;
+  }
+
   private async sweep(): Promise<void> {
+    this.readThisTick = new Set();
     const live: { target: SweepTarget; stat: ProcStat }[] = [];
     const at = this.now();
-    for (const target of this.targets) {
+    const discover = this.discoverNow();
+    this.ticks++;
+    for (const target of this.turn()) {
       const stat = this.readStat(target.pid);
       const gone = !stat || stat.state === 'Z' || (target.startTime !== null && stat.startTime !== target.startTime);
       if (gone) {
@@ -154,12 +203,18 @@ export class Sweeper {
         this.onError(err);
       }
     } else {
-      this.usage.begin(new Map(live.map(({ target }) => [target, target.pid])));
+      const leaders = discover ? [...this.targets].map((target) => [target, target.pid] as const) : live.map(({ target }) => [target, target.pid] as const);
+      this.usage.begin(new Map(leaders), discover);
       for (const { target, stat } of live) {
         // A CPU percentage needs two readings: the first reports memory and 0 %.
         const { cpu, rssPages } = this.usage.sample(target, stat, at);
         this.safely(() => target.onSample({ cpu, memory: rssPages * systemPageSize() }));
       }
+    }
+    // Descriptors of processes neither watched nor read this tick (gone, unwatched, left the group) are closed.
+    if (this.held) {
+      for (const target of this.targets) this.readThisTick.add(target.pid);
+      this.held.retainOnly(this.readThisTick);
     }
     for (const task of this.tasks) {
       try {
