@@ -17,7 +17,7 @@ import { Supervisor } from '../instance/supervisor.js';
 import { Controller } from '../controller/controller.js';
 import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
-import { warmSchemaValidators } from '../manifest/schema-validator.js';
+import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
 import type { PreparedWeb } from '../web/index.js';
 import { startControllerLogRotation } from '../log/rotate-controller-logs.js';
@@ -64,7 +64,7 @@ export async function startDaemon({ home, dir, pool, logger, version, resyncMs, 
   const webServer = await web?.start({ home, controller, store, logger });
   const api = await startApiServer(controller, socketPathFor(home), (err) => logger.error({ err }, 'API error'));
   const stopLogRotation = startControllerLogRotation({ home, slots: new LogOwnership(store, path.join(home, 'logs')), onError: (err) => logger.error({ err }, 'controller log rotation') });
-  warmSchemaValidators();
+  warmManifestParser();
   await controller.start();
   const syncLoop = git ? await startGitSync({ ...git, store, home, dir, logger, onApplied: () => void controller.reloadDesired() }) : undefined;
   const closed = stopped.then(async () => {

@@ -22,11 +22,6 @@ export interface SchemaProblem {
 
 let validators: Record<ManifestKind, ValidateFunction> | undefined;
 
-/** Loads the validators now (controller start) rather than at the first manifest. */
-export function warmSchemaValidators(): void {
-  getValidators();
-}
-
 function getValidators(): Record<ManifestKind, ValidateFunction> {
   validators ??= require('./generated/validators.cjs') as Record<ManifestKind, ValidateFunction>;
   return validators;
