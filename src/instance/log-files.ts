@@ -115,25 +115,39 @@ export class LogFiles {
   }
 
   private async open(file: string, stream: 'out' | 'err', { maxSizeBytes, maxFiles }: LogLimits): Promise<OpenLog> {
+    const log = (handle: FileHandle): OpenLog => ({ file, handle, maxSizeBytes, maxFiles });
+    // A path berth never recorded is most likely new: create it straight away (O_EXCL: whatever
+    // is already there makes it fail), one step less in libuv's pool than looking first.
+    if (!this.ownership.isRecorded(file)) {
+      const handle = await this.create(file);
+      if (handle) return log(handle);
+    }
     const found = await openExistingFile(file);
     if (found.kind === 'missing') {
-      try {
-        const { handle, identity } = await createAppendFile(file);
-        try {
-          this.ownership.created(file, identity);
-        } catch (err) {
-          await closeQuietly(handle);
-          throw err;
-        }
-        return { file, handle, maxSizeBytes, maxFiles };
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // appeared meanwhile: not ours
-      }
+      const handle = await this.create(file);
+      if (handle) return log(handle);
     } else if (found.kind === 'regular') {
-      if (this.ownership.owns(file, found)) return { file, handle: found.handle, maxSizeBytes, maxFiles };
+      if (this.ownership.owns(file, found)) return log(found.handle);
       await closeQuietly(found.handle);
     }
     throw new BerthError('SPAWN_FAILED', `logs.${stream}: ${file} exists and was not created by berth`);
+  }
+
+  /** A new file at `file`, recorded as berth's; undefined when something is already there. */
+  private async create(file: string): Promise<FileHandle | undefined> {
+    try {
+      const { handle, identity } = await createAppendFile(file);
+      try {
+        this.ownership.created(file, identity);
+      } catch (err) {
+        await closeQuietly(handle);
+        throw err;
+      }
+      return handle;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return undefined; // not ours (or appeared meanwhile)
+      throw err;
+    }
   }
 }
 
