@@ -18,6 +18,7 @@ import { Controller } from '../controller/controller.js';
 import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
 import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
 import type { PreparedWeb } from '../web/index.js';
 import { startControllerLogRotation } from '../log/rotate-controller-logs.js';
@@ -47,6 +48,7 @@ export interface Daemon {
 }
 
 export async function startDaemon({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git, web }: DaemonOptions): Promise<Daemon> {
+  keepYoungGenerationSmall();
   const store = openStore(stateDbPath(home));
   const ports = new PortAllocator({ store, pool });
   store.meta.set('port_pool', `${pool.start}-${pool.end}`);

@@ -2,14 +2,14 @@
  * The log files of running instances, held open by the controller: opened
  * (created the first time) as berth's own before a spawn, shared by the
  * instances that name the same file (spec.logs.out, PM2's merge_logs), and
- * checked on every sweep tick through the held descriptor, one fstat per
- * file, so rotation keeps an instance's files within
+ * checked on every sweep tick through the held descriptor (a one-byte read
+ * at the size limit, isLargerThan), so rotation keeps an instance's files within
  * maxSize × (maxFiles + 1) plus about one tick of its output.
  */
 import { fstatSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { BerthError } from '../errors.js';
-import { createAppendFile, openExistingFile } from '../process/log-file-io.js';
+import { createAppendFile, isLargerThan, openExistingFile } from '../process/log-file-io.js';
 import type { LogPaths } from '../process/log-paths.js';
 import { rotateOpenLog, type OpenLog as RotatableLog } from '../process/rotate-log.js';
 
@@ -74,12 +74,12 @@ export class LogFiles {
       if (!log || slot.rotating) continue;
       let size: number;
       try {
+        if (!isLargerThan(log.handle.fd, log.maxSizeBytes)) continue;
         size = fstatSync(log.handle.fd).size;
       } catch (err) {
         this.onError(err);
         continue;
       }
-      if (size <= log.maxSizeBytes) continue;
       slot.rotating = true;
       rotateOpenLog(log, size, this.ownership)
         .catch((err: unknown) => this.onError(err))

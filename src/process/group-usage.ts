@@ -67,7 +67,8 @@ export class GroupUsage<K extends object> {
   /** The group's usage now, given its leader's fresh stat. */
   sample(key: K, leader: ProcStat, at: number): GroupSample {
     const state = this.state(key);
-    const cpu = new Map<number, number>();
+    // A lone process (the usual case) updates its one entry in place: no map made per sample.
+    const cpu = state.members.length === 0 && state.cpu.size <= 1 ? state.cpu : new Map<number, number>();
     let rssPages = 0;
     let delta = 0;
     const account = (stat: ProcStat) => {

@@ -8,7 +8,7 @@
  * whatever runs under the pid now.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { parseProcStat, type ProcStat } from './proc-stat.js';
+import { parseProcStatBytes, type ProcStat } from './proc-stat.js';
 
 const buffer = Buffer.alloc(4096);
 
@@ -54,7 +54,8 @@ export class HeldProcStats {
     return this.fds.size;
   }
 
-  private forget(pid: number): void {
+  /** Closes the descriptor of `pid` (unwatched, or gone). */
+  forget(pid: number): void {
     const fd = this.fds.get(pid);
     this.fds.delete(pid);
     if (fd !== undefined) closeSync(fd);
@@ -64,7 +65,7 @@ export class HeldProcStats {
 function readAt(fd: number): ProcStat | undefined {
   try {
     const bytes = readSync(fd, buffer, 0, buffer.length, 0);
-    return bytes > 0 ? parseProcStat(buffer.toString('latin1', 0, bytes)) : undefined;
+    return bytes > 0 ? parseProcStatBytes(buffer, bytes) : undefined;
   } catch {
     return undefined;
   }

@@ -6,7 +6,7 @@
  * (O_EXCL). All asynchronous: an open that hangs (a dead NFS mount) ties up
  * a libuv worker, never the controller's event loop.
  */
-import { constants } from 'node:fs';
+import { constants, readSync } from 'node:fs';
 import { lstat, mkdir, open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import type { FileIdentity } from '../store/log-files-table.js';
@@ -98,4 +98,19 @@ function typeName(stat: { isSymbolicLink(): boolean; isFIFO(): boolean; isDirect
   if (stat.isDirectory()) return 'directory';
   if (stat.isSocket()) return 'socket';
   return 'device';
+}
+
+const probe = Buffer.alloc(1);
+
+/**
+ * Whether the file behind `fd` holds more than `bytes` bytes: a one-byte
+ * read at that offset (pread: the shared file offset the app writes through
+ * is untouched), which allocates nothing. The sweep asks this of every open
+ * log file every second; fstat made a Stats object each time, at 1000
+ * instances 1.7 MB of garbage a second, three quarters of the controller's.
+ *
+ * @example if (isLargerThan(fd, 10 * 2 ** 20)) rotate();
+ */
+export function isLargerThan(fd: number, bytes: number): boolean {
+  return readSync(fd, probe, 0, 1, bytes) > 0;
 }

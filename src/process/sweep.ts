@@ -68,6 +68,8 @@ export interface SweeperOptions {
   onError?: (err: unknown) => void;
 }
 
+const NO_LEADERS: Map<SweepTarget, number> = new Map();
+
 /**
  * @example
  * const sweeper = new Sweeper({ intervalMs: 1000 });
@@ -78,9 +80,9 @@ export class Sweeper {
   private readonly targets = new Set<SweepTarget>();
   private readonly tasks = new Set<() => void | Promise<void>>();
   private readonly readStat: (pid: number) => ProcStat | undefined;
-  /** The default reader's descriptors, and the pids this tick read (the others are closed after it). */
+  /** The default reader's descriptors, and on discovery ticks the pids read (group members no longer read are closed after it). */
   private readonly held: HeldProcStats | undefined;
-  private readThisTick = new Set<number>();
+  private readThisTick: Set<number> | undefined;
   private readonly maxReadsPerTick: number;
   private readonly discoverEveryTicks: number;
   /** Where the next turn starts (targets in watch order), and ticks so far. */
@@ -102,7 +104,7 @@ export class Sweeper {
     else {
       const held = (this.held = new HeldProcStats());
       this.readStat = (pid) => {
-        this.readThisTick.add(pid);
+        this.readThisTick?.add(pid);
         return held.read(pid);
       };
     }
@@ -122,6 +124,7 @@ export class Sweeper {
     this.arm();
     return () => {
       this.targets.delete(target);
+      this.held?.forget(target.pid);
       this.disarmIfIdle();
     };
   }
@@ -168,27 +171,27 @@ export class Sweeper {
   }
 
   /**
-   * Whether this tick looks for group members, for every target: with turns,
-   * once every discoverEveryTicks rounds (a /proc scan costs the same for one
-   * group as for all); undefined leaves it to GroupUsage's own count.
+   * Whether this tick looks for group members, for every target: every
+   * discoverEveryTicks ticks, and with turns every discoverEveryTicks rounds
+   * (a /proc scan costs the same for one group as for all).
    */
-  private discoverNow(): boolean | undefined {
-    const rounds = Math.ceil(this.targets.size / this.maxReadsPerTick);
-    if (rounds <= 1) return undefined;
+  private discoverNow(): boolean {
+    const rounds = Math.max(1, Math.ceil(this.targets.size / this.maxReadsPerTick));
     return this.ticks % (this.discoverEveryTicks * rounds) === 0;
   }
 
   private async sweep(): Promise<void> {
-    this.readThisTick = new Set();
     const live: { target: SweepTarget; stat: ProcStat }[] = [];
     const at = this.now();
     const discover = this.discoverNow();
+    this.readThisTick = discover ? new Set() : undefined;
     this.ticks++;
     for (const target of this.turn()) {
       const stat = this.readStat(target.pid);
       const gone = !stat || stat.state === 'Z' || (target.startTime !== null && stat.startTime !== target.startTime);
       if (gone) {
         this.targets.delete(target);
+        this.held?.forget(target.pid);
         this.safely(() => target.onGone());
         continue;
       }
@@ -206,16 +209,15 @@ export class Sweeper {
         this.onError(err);
       }
     } else {
-      const leaders = discover ? [...this.targets].map((target) => [target, target.pid] as const) : live.map(({ target }) => [target, target.pid] as const);
-      this.usage.begin(new Map(leaders), discover);
+      this.usage.begin(discover ? new Map([...this.targets].map((target) => [target, target.pid])) : NO_LEADERS, discover);
       for (const { target, stat } of live) {
         // A CPU percentage needs two readings: the first reports memory and 0 %.
         const { cpu, rssPages } = this.usage.sample(target, stat, at);
         this.safely(() => target.onSample({ cpu, memory: rssPages * systemPageSize() }));
       }
     }
-    // Descriptors of processes neither watched nor read this tick (gone, unwatched, left the group) are closed.
-    if (this.held) {
+    // After a discovery: descriptors of group members that left (or were never read again) are closed.
+    if (this.held && this.readThisTick) {
       for (const target of this.targets) this.readThisTick.add(target.pid);
       this.held.retainOnly(this.readThisTick);
     }
