@@ -8,7 +8,9 @@
 //   BENCH_NS=1,20,100       instance counts for the all-listening runs
 //   BENCH_REPEAT=3          runs per (system, N); the median is reported
 //   BENCH_IDLE_SECONDS=30   idle CPU window at the largest N
-//   BENCH_SCALE_N=1000      berth at scale (`sleep` processes); BENCH_SKIP_SCALE=1 skips it
+//   BENCH_SCALE_N=1000      N `sleep` processes: berth beside the floor and PM2; BENCH_SKIP_SCALE=1 skips it
+//   BENCH_SCALE_ROUNDS=3    rounds of the scale runs (median)
+//   BENCH_DELETE_DOCS=500   `delete -f` of a file with that many documents (3 runs); BENCH_SKIP_DELETE=1 skips it
 //   BENCH_SKIP_PM2=1        no PM2 column
 //   BENCH_PROFILE=1         one extra berth run at the largest N with --cpu-prof on the controller; summary printed
 //   BENCH_SKIP_RELOAD=1     no reload-under-load section (4 instances on one port: berth's socket vs PM2 cluster)
@@ -17,7 +19,9 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { appStartTime, berthRun, berthScaleRun, floorRun, pm2Run, MARKER } from './lib/scenarios.mjs';
+import { appStartTime, berthRun, floorRun, pm2Run, MARKER } from './lib/scenarios.mjs';
+import { scaleBench } from './scale-bench.mjs';
+import { deleteManyRun } from './lib/delete-scenario.mjs';
 import { killMarked } from './lib/procs.mjs';
 import { livePm2 } from './lib/pm2-driver.mjs';
 import { machineInfo, median } from './lib/system.mjs';
@@ -32,6 +36,8 @@ const REPEAT = Math.max(1, Number(env.BENCH_REPEAT ?? 3));
 const IDLE_SECONDS = Math.max(1, Number(env.BENCH_IDLE_SECONDS ?? 30));
 const SCALE_N = Number(env.BENCH_SCALE_N ?? 1000);
 const SKIP_SCALE = env.BENCH_SKIP_SCALE === '1';
+const SCALE_ROUNDS = Math.max(1, Number(env.BENCH_SCALE_ROUNDS ?? 3));
+const DELETE_DOCS = env.BENCH_SKIP_DELETE === '1' ? 0 : Number(env.BENCH_DELETE_DOCS ?? 500);
 const SKIP_PM2 = env.BENCH_SKIP_PM2 === '1';
 const PROFILE = env.BENCH_PROFILE === '1';
 const SKIP_RELOAD = env.BENCH_SKIP_RELOAD === '1';
@@ -70,9 +76,17 @@ async function main() {
   log(`port auto-assignment: ${fmt(results.ports.medianMs)} (${results.ports.runsMs.map(Math.round).join(', ')})`);
 
   if (!SKIP_SCALE) {
-    log(`berth at scale: ${SCALE_N} \`sleep\` instances`);
-    results.scale = await berthScaleRun(SCALE_N);
-    log(`scale: ${SCALE_N} online after ${fmt(results.scale.allOnlineMs)}; list ${fmt(results.scale.listMs)}; RSS ${(results.scale.rssBytes / 2 ** 20).toFixed(1)} MB`);
+    log(`at scale: ${SCALE_N} \`sleep\` instances, berth beside the floor${SKIP_PM2 ? '' : ' and PM2'}, ${SCALE_ROUNDS} rounds`);
+    results.scale = await scaleBench({ n: SCALE_N, rounds: SCALE_ROUNDS, pm2: !SKIP_PM2, idleSeconds: IDLE_SECONDS });
+  }
+
+  if (DELETE_DOCS > 0) {
+    const runs = [];
+    for (let r = 0; r < 3; r++) {
+      runs.push((await deleteManyRun(DELETE_DOCS)).deleteMs);
+      log(`delete -f of ${DELETE_DOCS} documents, run ${r + 1}/3: ${fmt(runs.at(-1))}`);
+    }
+    results.deleteMany = { count: DELETE_DOCS, medianMs: median(runs), runsMs: runs };
   }
 
   if (!SKIP_RELOAD) results.reload = await reloadBench({ skipPm2: SKIP_PM2 });

@@ -3,7 +3,7 @@
 //   floor: the N processes spawned directly by this script (the lower bound)
 //   berth: a manifest written into the watched dir of a running controller
 //   pm2:   `pm2 start ecosystem.config.cjs` against a running God daemon
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import path from 'node:path';
 import { BerthDriver, ROOT } from './berth-driver.mjs';
 import { Pm2Driver } from './pm2-driver.mjs';
@@ -106,6 +106,7 @@ export async function berthRun(n, { extras = false, idleSeconds = 30, appStartMs
         return waitAllAnswer([start + n + step - 1], { t0: t1, pollMs: 5 });
       },
       appStartMs,
+      bareNode: true,
     }));
     if (extras && process.env.BENCH_PROFILE) out.controllerOutput = driver.output().slice(-2000);
     const down = await driver.down();
@@ -165,17 +166,35 @@ export async function pm2Run(n, { extras = false, idleSeconds = 30, appStartMs =
   }
 }
 
-/** RSS, idle CPU over the window, list latency (median of 10), scale +1 minus the app's own start time. */
-async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appStartMs }) {
+/** Wall time of a bare `node -e 0`: what any Node CLI pays before its first line of code. */
+export function bareNodeMs() {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => execFile(process.execPath, ['-e', '0'], (err) => (err ? reject(err) : resolve(performance.now() - t0))));
+}
+
+/**
+ * RSS, idle CPU over the window, list latency (median of 10; with `bareNode`
+ * each list is followed by a bare `node -e 0`, the list's floor), scale +1
+ * minus the app's own start time.
+ */
+async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appStartMs, bareNode = false }) {
   const out = {};
   await sleep(3000); // let start-up work (readiness probes, first samples, GC) finish
   out.idleCpuPct = await idleCpuPercent(pid, idleSeconds);
   out.rssBytes = rssBytes(pid);
   out.rssParts = rssParts(pid);
   const lists = [];
-  for (let i = 0; i < 10; i++) lists.push(await listOnce());
+  const bare = [];
+  for (let i = 0; i < 10; i++) {
+    lists.push(await listOnce());
+    if (bareNode) bare.push(await bareNodeMs());
+  }
   out.listMs = median(lists);
   out.listRunsMs = lists;
+  if (bareNode) {
+    out.bareNodeMs = median(bare);
+    out.bareNodeRunsMs = bare;
+  }
   // SCALE_STEPS times +1; the overhead is what it costs beyond the app's own start
   const scaleMs = [];
   for (let step = 1; step <= SCALE_STEPS; step++) {
@@ -187,54 +206,4 @@ async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appSt
   out.scaleOverheadMs = out.scaleMs - appStartMs;
   out.cpuTicksAtEnd = cpuTicks(pid);
   return out;
-}
-
-/** berth at scale: N tiny non-node processes (`sleep`), until all online; list latency and RSS there. */
-export async function berthScaleRun(n) {
-  const driver = new BerthDriver();
-  const out = { n };
-  try {
-    await driver.up();
-    await sleep(500);
-    const t0 = performance.now();
-    driver.writeManifest('sleepers.yaml', [
-      'apiVersion: berth/v1',
-      'kind: App',
-      'metadata: {name: sleepers}',
-      'spec:',
-      '  script: sleep',
-      '  args: ["100000"]',
-      `  instances: ${n}`,
-      `  env: {${MARKER_VAR}: "${runId}"}`,
-      '  stopTimeout: 5s',
-      '',
-    ].join('\n'));
-    const deadline = t0 + 10 * 60_000;
-    for (;;) {
-      const rows = await driver.list();
-      if (rows.length === n && rows.every((r) => r.status === 'online' && r.pid)) break;
-      if (performance.now() > deadline) throw new Error(`${n} sleepers not online after 10 min`);
-      await sleep(200);
-    }
-    out.allOnlineMs = performance.now() - t0;
-    await sleep(3000);
-    out.rssBytes = rssBytes(driver.pid);
-    out.rssParts = rssParts(driver.pid);
-    out.idleCpuPct = await idleCpuPercent(driver.pid, 10);
-    const lists = [];
-    for (let i = 0; i < 10; i++) {
-      const res = await driver.cli(['list', '-o', 'json']);
-      if (res.code !== 0) throw new Error(res.stderr);
-      lists.push(res.ms);
-    }
-    out.listMs = median(lists);
-    out.listRunsMs = lists;
-    const table = await driver.cli(['list']);
-    out.listTableMs = table.ms;
-    const down = await driver.down({ timeoutMs: 120_000 });
-    out.downMs = down.ms;
-    return out;
-  } finally {
-    await driver.cleanup({ marker: MARKER });
-  }
 }

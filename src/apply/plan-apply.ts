@@ -9,7 +9,7 @@ import path from 'node:path';
 import { loadManifestDir, type DesiredState } from '../manifest/load-manifest-dir.js';
 import type { Resource } from '../manifest/types.js';
 import type { InputDocument } from './read-apply-input.js';
-import { UsageError } from '../errors.js';
+import { matchesSelector } from './label-selector.js';
 
 export type ApplyChange = 'created' | 'configured' | 'unchanged' | 'pruned';
 
@@ -54,10 +54,6 @@ export function resourceRef(resource: { kind: Resource['kind']; name: string }):
   return `${resource.kind === 'App' ? 'app' : 'portclaim'}/${resource.name}`;
 }
 
-export function matchesSelector(labels: Record<string, string>, selector: Record<string, string>): boolean {
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
-}
-
 export interface PlanApplyOptions {
   dir: string;
   /** `--prune -l k=v`: manifests in dir with these labels that the input lacks are pruned. */
@@ -83,15 +79,4 @@ export async function planApply(documents: InputDocument[], { dir, pruneSelector
     }
   }
   return { writes, current };
-}
-
-/** Parses `-l k=v,k2=v2`. */
-export function parseSelector(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) throw new UsageError(`invalid label selector "${part}": expected key=value`);
-    out[part.slice(0, eq)] = part.slice(eq + 1);
-  }
-  return out;
 }

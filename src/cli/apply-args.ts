@@ -5,7 +5,7 @@
 import type { CommandContext, ParsedArgs } from './command.js';
 import type { ApplyOptions } from '../apply/apply-documents.js';
 import { resolveManifestDir } from '../apply/manifest-dir.js';
-import { parseSelector } from '../apply/plan-apply.js';
+import { parseSelector } from '../apply/label-selector.js';
 import { UsageError } from '../errors.js';
 
 export const applyInputOptions = {

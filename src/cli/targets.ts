@@ -5,7 +5,7 @@
  * so a typo changes nothing.
  */
 import type { AppSummary } from '../api/api-types.js';
-import { matchesSelector, parseSelector } from '../apply/plan-apply.js';
+import { matchesSelector, parseSelector } from '../apply/label-selector.js';
 import { NotFoundError, UsageError } from '../errors.js';
 
 export interface Target {

@@ -18,7 +18,8 @@ import { Supervisor } from '../instance/supervisor.js';
 import { Controller } from '../controller/controller.js';
 import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
-import { warmSchemaValidators } from '../manifest/schema-validator.js';
+import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
+import { keepYoungGenerationSmall } from './young-generation.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
 import { acquireControllerLock } from './controller-lock.js';
 import { guardStoreFile } from './guard-store-file.js';
@@ -62,6 +63,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
 }
 
 async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git, web }: DaemonOptions, lock: FileLock): Promise<Daemon> {
+  keepYoungGenerationSmall();
   const overlap = poolOverlapWarning(pool, readEphemeralRange());
   if (overlap) logger.warn(overlap);
   const store = openCheckedStore(stateDbPath(home));
@@ -85,7 +87,7 @@ async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIn
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown(), observeReconcile: web?.observeReconcile });
   report = (err, where) => controller.reportError(err, where);
-  warmSchemaValidators();
+  warmManifestParser();
   let webServer: Awaited<ReturnType<PreparedWeb['start']>> | undefined;
   try {
     // Before any app starts: a dashboard port in use fails `up` while nothing runs yet.

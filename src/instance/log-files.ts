@@ -2,14 +2,14 @@
  * The log files of running instances, held open by the controller: opened
  * (created the first time) as berth's own before a spawn, shared by the
  * instances that name the same file (spec.logs.out, PM2's merge_logs), and
- * checked on every sweep tick through the held descriptor, one fstat per
- * file, so rotation keeps an instance's files within
+ * checked on every sweep tick through the held descriptor (a one-byte read
+ * at the size limit, isLargerThan), so rotation keeps an instance's files within
  * maxSize × (maxFiles + 1) plus about one tick of its output.
  */
 import { fstatSync } from 'node:fs';
 import type { FileHandle } from 'node:fs/promises';
 import { BerthError } from '../errors.js';
-import { createAppendFile, openExistingFile } from '../process/log-file-io.js';
+import { createAppendFile, isLargerThan, openExistingFile } from '../process/log-file-io.js';
 import type { LogPaths } from '../process/log-paths.js';
 import { rotateOpenLog, type OpenLog as RotatableLog } from '../process/rotate-log.js';
 
@@ -74,12 +74,12 @@ export class LogFiles {
       if (!log || slot.rotating) continue;
       let size: number;
       try {
+        if (!isLargerThan(log.handle.fd, log.maxSizeBytes)) continue;
         size = fstatSync(log.handle.fd).size;
       } catch (err) {
         this.onError(err);
         continue;
       }
-      if (size <= log.maxSizeBytes) continue;
       slot.rotating = true;
       rotateOpenLog(log, size, this.ownership)
         .catch((err: unknown) => this.onError(err))
@@ -115,25 +115,39 @@ export class LogFiles {
   }
 
   private async open(file: string, stream: 'out' | 'err', { maxSizeBytes, maxFiles }: LogLimits): Promise<OpenLog> {
+    const log = (handle: FileHandle): OpenLog => ({ file, handle, maxSizeBytes, maxFiles });
+    // A path berth never recorded is most likely new: create it straight away (O_EXCL: whatever
+    // is already there makes it fail), one step less in libuv's pool than looking first.
+    if (!this.ownership.isRecorded(file)) {
+      const handle = await this.create(file);
+      if (handle) return log(handle);
+    }
     const found = await openExistingFile(file);
     if (found.kind === 'missing') {
-      try {
-        const { handle, identity } = await createAppendFile(file);
-        try {
-          this.ownership.created(file, identity);
-        } catch (err) {
-          await closeQuietly(handle);
-          throw err;
-        }
-        return { file, handle, maxSizeBytes, maxFiles };
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err; // appeared meanwhile: not ours
-      }
+      const handle = await this.create(file);
+      if (handle) return log(handle);
     } else if (found.kind === 'regular') {
-      if (this.ownership.owns(file, found)) return { file, handle: found.handle, maxSizeBytes, maxFiles };
+      if (this.ownership.owns(file, found)) return log(found.handle);
       await closeQuietly(found.handle);
     }
     throw new BerthError('SPAWN_FAILED', `logs.${stream}: ${file} exists and was not created by berth`);
+  }
+
+  /** A new file at `file`, recorded as berth's; undefined when something is already there. */
+  private async create(file: string): Promise<FileHandle | undefined> {
+    try {
+      const { handle, identity } = await createAppendFile(file);
+      try {
+        this.ownership.created(file, identity);
+      } catch (err) {
+        await closeQuietly(handle);
+        throw err;
+      }
+      return handle;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return undefined; // not ours (or appeared meanwhile)
+      throw err;
+    }
   }
 }
 

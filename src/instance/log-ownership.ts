@@ -34,6 +34,11 @@ export class LogOwnership implements RotationSlots {
     return own;
   }
 
+  /** True when the store records `file` as one berth created (whatever is at the path now). */
+  isRecorded(file: string): boolean {
+    return this.store.logFiles.get(file) !== undefined;
+  }
+
   created(file: string, identity: FileIdentity): void {
     this.store.logFiles.set(file, identity);
   }

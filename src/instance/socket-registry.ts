@@ -141,12 +141,14 @@ export class SocketRegistry {
   }
 
   /** Closes and forgets the app's sockets on ports no instance uses any more (scale to 0, port change, socket dropped). */
-  prune(app: string, inUse: ReadonlySet<number> = this.portsInUse(app)): void {
-    for (const row of this.store.listenSockets.list(app)) if (!inUse.has(row.port)) this.release(app, row.port);
-    for (const key of [...this.held.keys()]) {
-      const [owner, port] = splitKey(key);
-      if (owner === app && !inUse.has(port)) this.release(app, port);
-    }
+  prune(app: string, inUse?: ReadonlySet<number>): void {
+    const rows = this.store.listenSockets.list(app);
+    const held = [...this.held.keys()].map(splitKey).filter(([owner]) => owner === app);
+    // Most apps have no socket: then the ports in use (a walk over every instance, at each start) are not needed.
+    if (rows.length === 0 && held.length === 0) return;
+    const used = inUse ?? this.portsInUse(app);
+    for (const row of rows) if (!used.has(row.port)) this.release(app, row.port);
+    for (const [, port] of held) if (!used.has(port)) this.release(app, port);
   }
 
   /** App deleted: every socket of it closed and forgotten. */

@@ -1,14 +1,14 @@
 /**
- * Compiles the JSON Schemas in schemas/ once (lazily, so CLI commands that
- * never read a manifest never pay for ajv) and turns ajv's errors into
- * sentences a user can act on.
+ * Validates manifests against the JSON Schemas in schemas/, compiled at build
+ * time (scripts/gen-validators.mjs → generated/validators.cts, ajv's
+ * standalone code: no ajv compiler at run time, no ~250 ms compile before the
+ * first manifest), loaded lazily so CLI commands that never read a manifest
+ * never pay for them, and turns ajv's errors into sentences a user can act on.
  */
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 
 const require = createRequire(import.meta.url);
-const schemaDir = new URL('../../../schemas/', import.meta.url);
 
 export type ManifestKind = 'App' | 'PortClaim';
 
@@ -22,26 +22,8 @@ export interface SchemaProblem {
 
 let validators: Record<ManifestKind, ValidateFunction> | undefined;
 
-function loadSchema(file: string): object {
-  return JSON.parse(readFileSync(new URL(file, schemaDir), 'utf8')) as object;
-}
-
-/** Compiles the schemas now (controller start) so the first manifest does not wait ~250 ms for ajv. */
-export function warmSchemaValidators(): void {
-  getValidators();
-}
-
 function getValidators(): Record<ManifestKind, ValidateFunction> {
-  if (validators) return validators;
-  // ajv ships CommonJS; require() avoids the default-export interop dance.
-  const Ajv2020 = require('ajv/dist/2020') as typeof import('ajv/dist/2020.js').default;
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
-  ajv.addSchema(loadSchema('app.schema.json'));
-  ajv.addSchema(loadSchema('portclaim.schema.json'));
-  validators = {
-    App: ajv.getSchema('https://berth.dev/schemas/app.schema.json')!,
-    PortClaim: ajv.getSchema('https://berth.dev/schemas/portclaim.schema.json')!,
-  };
+  validators ??= require('./generated/validators.cjs') as Record<ManifestKind, ValidateFunction>;
   return validators;
 }
 

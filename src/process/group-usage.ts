@@ -45,10 +45,14 @@ export class GroupUsage<K extends object> {
     this.discoverEveryTicks = discoverEveryTicks;
   }
 
-  /** Starts a tick over the groups led by `leaders` (key → leader pid); every few ticks one /proc scan regroups them all. */
-  begin(leaders: Map<K, number>): void {
+  /**
+   * Starts a tick over the groups led by `leaders` (key → leader pid); every
+   * few ticks (or when `discover` says so) one /proc scan regroups them all.
+   */
+  begin(leaders: Map<K, number>, discover = this.ticks % this.discoverEveryTicks === 0): void {
+    this.ticks++;
     this.fresh = new Map();
-    if (this.ticks++ % this.discoverEveryTicks !== 0 || leaders.size === 0) return;
+    if (!discover || leaders.size === 0) return;
     const byGroup = new Map<number, number[]>();
     for (const pid of leaders.values()) byGroup.set(pid, []);
     for (const stat of this.listStats()) {
@@ -63,7 +67,8 @@ export class GroupUsage<K extends object> {
   /** The group's usage now, given its leader's fresh stat. */
   sample(key: K, leader: ProcStat, at: number): GroupSample {
     const state = this.state(key);
-    const cpu = new Map<number, number>();
+    // A lone process (the usual case) updates its one entry in place: no map made per sample.
+    const cpu = state.members.length === 0 && state.cpu.size <= 1 ? state.cpu : new Map<number, number>();
     let rssPages = 0;
     let delta = 0;
     const account = (stat: ProcStat) => {

@@ -7,9 +7,11 @@
  * stranger holds it.
  */
 import { readFileSync, readdirSync, readlinkSync } from 'node:fs';
-import { listProcessGroup } from './proc-stat.js';
+import { processTable } from './process-table.js';
 
 const LISTEN = '0A';
+/** Readiness polls every instance starting: the group's members may come from a /proc scan this old, shared by all of them. */
+const GROUP_SCAN_MAX_AGE_MS = 100;
 
 const DEFAULT_TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
 /** Many instances starting at once poll readiness together: one parse of the tables serves them all for this long. */
@@ -83,9 +85,8 @@ export function isGroupListening(pgid: number, port: number): boolean | undefine
   const listening = listeningInodes(port);
   if (listening === undefined) return undefined;
   if (listening.size === 0) return false;
-  // The leader first: most apps listen in the process berth started.
-  for (const pid of [pgid, ...listProcessGroup(pgid).map((m) => m.pid).filter((p) => p !== pgid)]) {
-    for (const inode of socketInodesOf(pid)) if (listening.has(inode)) return true;
-  }
-  return false;
+  const holds = (pid: number) => [...socketInodesOf(pid)].some((inode) => listening.has(inode));
+  // The leader first, without a scan: most apps listen in the process berth started.
+  if (holds(pgid)) return true;
+  return processTable(performance.now() - GROUP_SCAN_MAX_AGE_MS).group(pgid).some((member) => member.pid !== pgid && holds(member.pid));
 }

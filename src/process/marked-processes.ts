@@ -8,7 +8,8 @@
  * (setsid) when it stops.
  */
 import { readFileSync } from 'node:fs';
-import { listProcesses, readProcStat } from './proc-stat.js';
+import { listProcesses, readProcStat, type ProcStat } from './proc-stat.js';
+import { processTable } from './process-table.js';
 import { stopProcessSet, type ProcessSet } from './stop-process-group.js';
 import { MARKER_VAR, markerHome, parseSpawnMarker } from './spawn-marker.js';
 
@@ -40,6 +41,21 @@ export function readMarker(pid: number): string | undefined {
   return environ.toString('utf8', start, end < 0 ? environ.length : end);
 }
 
+/** Markers by `pid:startTime`: a process's environment block is set at exec, so one read per process serves every scan. */
+let markers = new Map<string, string | null>();
+
+/** The marker of the process `stat` describes (cached). */
+function markerOf(stat: ProcStat): string | undefined {
+  const key = `${stat.pid}:${stat.startTime}`;
+  let marker = markers.get(key);
+  if (marker === undefined) {
+    // Entries of gone processes pile up: start over now and then (it refills as scans need it).
+    if (markers.size > 50_000) markers = new Map();
+    markers.set(key, (marker = readMarker(stat.pid) ?? null));
+  }
+  return marker ?? undefined;
+}
+
 /**
  * Every live process whose marker `accept` says yes to (the caller's own
  * process and group excepted: a controller started from inside an app's
@@ -50,7 +66,7 @@ export function findMarkedProcesses(accept: (marker: string) => boolean, candida
   const found: MarkedProcess[] = [];
   for (const stat of candidates) {
     if (stat.state === 'Z' || stat.pid === process.pid || stat.pgrp === self?.pgrp) continue;
-    const marker = readMarker(stat.pid);
+    const marker = markerOf(stat);
     if (marker === undefined || !accept(marker)) continue;
     const parsed = parseSpawnMarker(marker);
     found.push({ pid: stat.pid, startTime: stat.startTime, pgrp: stat.pgrp, marker, app: parsed?.app, instance: parsed?.index });
@@ -62,11 +78,12 @@ export function findMarkedProcesses(accept: (marker: string) => boolean, candida
  * Descendants of an instance that left its process group (setsid, a
  * daemonizing fork) but still carry its marker. Only processes started at
  * or after the instance itself can descend from it, so only their
- * environments are read.
+ * environments are read (once each: markers are cached). The /proc scan is
+ * one started after `takenAfter` (default: now), shared with concurrent stops.
  */
-export function findEscapedProcesses({ marker, group, since }: { marker: string; group: number; since: string | null }): MarkedProcess[] {
+export function findEscapedProcesses({ marker, group, since, takenAfter }: { marker: string; group: number; since: string | null; takenAfter?: number }): MarkedProcess[] {
   const after = since === null ? 0 : Number(since);
-  const candidates = listProcesses().filter((stat) => stat.pgrp !== group && Number(stat.startTime) >= after);
+  const candidates = processTable(takenAfter).all.filter((stat) => stat.pgrp !== group && Number(stat.startTime) >= after);
   return findMarkedProcesses((m) => m === marker, candidates);
 }
 

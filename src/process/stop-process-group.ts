@@ -6,7 +6,8 @@
  * timer is tied to an AbortSignal so an aborted stop leaves nothing behind.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import { listProcessGroup, readStartTime } from './proc-stat.js';
+import { readStartTime } from './proc-stat.js';
+import { processTable } from './process-table.js';
 import type { StopRequest, StopResult } from './process-runner.js';
 
 const POLL_MS = 25;
@@ -62,28 +63,42 @@ function signalPid(pid: number, signal: NodeJS.Signals | 0): boolean {
 function signalSet(set: ProcessSet, signal: NodeJS.Signals): boolean {
   let any = false;
   for (const group of set.groups) if (signalGroup(group, signal)) any = true;
-  for (const p of set.processes ?? []) if (readStartTime(p.pid) === p.startTime && signalPid(p.pid, signal)) any = true;
+  for (const p of set.processes ?? []) if (isProcessAlive(p) && signalPid(p.pid, signal)) any = true;
   return any;
 }
 
 /**
  * True while a non-zombie member of the group lives. kill(-pgid, 0) answers
- * cheaply; only when it says yes do we scan /proc, because an orphaned
- * grandchild that exited stays a zombie until its new parent (not us) reaps it.
+ * cheaply; only when it says yes do we look at /proc, because an orphaned
+ * grandchild that exited stays a zombie until its new parent (not us) reaps
+ * it. The /proc scan is one started after `takenAfter` (default: now),
+ * shared with every other stop polling at the same time (process-table.ts).
  */
-export function isGroupAlive(pgid: number): boolean {
+export function isGroupAlive(pgid: number, takenAfter?: number): boolean {
   if (!signalGroup(pgid, 0)) return false;
-  return listProcessGroup(pgid).some((member) => member.state !== 'Z');
+  return processTable(takenAfter).group(pgid).some((member) => member.state !== 'Z');
 }
 
-function isSetAlive(set: ProcessSet): boolean {
-  return set.groups.some(isGroupAlive) || (set.processes ?? []).some((p) => readStartTime(p.pid) === p.startTime);
+function isProcessAlive(p: { pid: number; startTime: string }): boolean {
+  return readStartTime(p.pid) === p.startTime;
+}
+
+/**
+ * `since` undefined: only whether anything of the set still exists (kill 0;
+ * no scan), the first look right after the signal. Then: alive per a scan
+ * started after `since`, the previous poll.
+ */
+function isSetAlive(set: ProcessSet, since: number | undefined): boolean {
+  const groupAlive = since === undefined ? (pgid: number) => signalGroup(pgid, 0) : (pgid: number) => isGroupAlive(pgid, since);
+  return set.groups.some(groupAlive) || (set.processes ?? []).some(isProcessAlive);
 }
 
 async function waitGone(set: ProcessSet, timeoutMs: number, abortSignal?: AbortSignal): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (isSetAlive(set)) {
+  let since: number | undefined;
+  while (isSetAlive(set, since)) {
     if (Date.now() >= deadline || abortSignal?.aborted) return false;
+    since = performance.now();
     try {
       await sleep(Math.min(POLL_MS, Math.max(1, deadline - Date.now())), undefined, { signal: abortSignal });
     } catch {

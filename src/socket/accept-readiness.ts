@@ -16,7 +16,7 @@
  * accept/poll/select are snapshots: the caller polls until one shows.
  */
 import { closeSync, openSync, readFileSync, readSync, readdirSync } from 'node:fs';
-import { listProcessGroup } from '../process/proc-stat.js';
+import { processTable } from '../process/process-table.js';
 import { readFdTargets, socketLink } from './socket-inode.js';
 
 export type AcceptVia = 'epoll' | 'accept' | 'poll' | 'select';
@@ -44,7 +44,8 @@ const MAX_POLL_FDS = 4096;
 export function findAcceptor(pgid: number, inode: string, { arch = process.arch }: { arch?: NodeJS.Architecture } = {}): AcceptEvidence | undefined {
   const leader = acceptEvidenceOf(pgid, inode, arch);
   if (leader) return { pid: pgid, via: leader };
-  for (const pid of descendantsOf(pgid) ?? listProcessGroup(pgid).map((member) => member.pid)) {
+  // Without the children files: the group's members, from a /proc scan at most one poll old (shared).
+  for (const pid of descendantsOf(pgid) ?? processTable(performance.now() - 25).group(pgid).map((member) => member.pid)) {
     if (pid === pgid) continue;
     const via = acceptEvidenceOf(pid, inode, arch);
     if (via) return { pid, via };

@@ -65,6 +65,11 @@ const COLUMNS: Record<keyof InstancePatch, string> = {
   lastExitSignal: 'last_exit_signal',
 };
 
+/** The patch's fields that are set, as [field, value] (undefined means "leave as is"). */
+function definedEntries(patch: InstancePatch): [keyof InstancePatch, unknown][] {
+  return Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof InstancePatch, unknown][];
+}
+
 export class InstancesTable {
   constructor(private readonly db: Db, private readonly now: () => number) {}
 
@@ -80,16 +85,18 @@ export class InstancesTable {
     return row && fromRow(row);
   }
 
-  /** Creates the row if missing, then applies the patch. */
-  upsert(app: string, index: number, patch: InstancePatch & { specHash: string }): InstanceRecord {
+  /** Creates the row if missing, then applies the patch: one statement (a status change of every instance runs it). */
+  upsert(app: string, index: number, patch: InstancePatch & { specHash: string }): void {
+    const entries = definedEntries(patch);
+    const columns = entries.map(([k]) => COLUMNS[k]);
+    const sets = columns.map((c) => `${c} = excluded.${c}`).join(', ');
     this.db
-      .prepare('INSERT INTO instances (app, idx, spec_hash, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT (app, idx) DO NOTHING')
-      .run(app, index, patch.specHash, this.now());
-    return this.update(app, index, patch)!;
+      .prepare(`INSERT INTO instances (app, idx, ${columns.join(', ')}, updated_at) VALUES (?, ?, ${columns.map(() => '?').join(', ')}, ?) ON CONFLICT (app, idx) DO UPDATE SET ${sets}, updated_at = excluded.updated_at`)
+      .run(app, index, ...entries.map(([, v]) => v), this.now());
   }
 
   update(app: string, index: number, patch: InstancePatch): InstanceRecord | undefined {
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined) as [keyof InstancePatch, unknown][];
+    const entries = definedEntries(patch);
     if (entries.length > 0) {
       const sets = entries.map(([k]) => `${COLUMNS[k]} = ?`).join(', ');
       this.db.prepare(`UPDATE instances SET ${sets}, updated_at = ? WHERE app = ? AND idx = ?`).run(...entries.map(([, v]) => v), this.now(), app, index);

@@ -1,13 +1,14 @@
 /**
  * Opens `<home>/state.db`: WAL so readers (the CLI) never block the
  * controller, a busy timeout so two writers wait rather than fail, foreign
- * keys on, migrations applied.
+ * keys on, migrations applied, prepared statements kept (statement-cache.ts).
  */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrations.js';
 import { prepareStateFile } from './state-file.js';
+import { cachePreparedStatements } from './statement-cache.js';
 
 export type Db = Database.Database;
 
@@ -17,6 +18,7 @@ export function openDatabase(file: string, { readonly = false }: { readonly?: bo
     prepareStateFile(file);
   }
   const db = new Database(file, { readonly: false, timeout: 5_000 });
+  cachePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -25,6 +27,4 @@ export function openDatabase(file: string, { readonly = false }: { readonly?: bo
   return db;
 }
 
-export function stateDbPath(home: string): string {
-  return path.join(home, 'state.db');
-}
+export { stateDbPath } from './state-file.js';

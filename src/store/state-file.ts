@@ -5,9 +5,15 @@
  * and never reached through a symlink.
  */
 import { chmodSync, closeSync, constants, lstatSync, openSync } from 'node:fs';
+import path from 'node:path';
 import { BerthError } from '../errors.js';
 
 const { O_CREAT, O_EXCL, O_WRONLY, O_NOFOLLOW } = constants;
+
+/** Where a home keeps its store (here, not in open-store.ts, so asking costs no SQLite load). */
+export function stateDbPath(home: string): string {
+  return path.join(home, 'state.db');
+}
 
 /** @example prepareStateFile('/root/.berth/state.db'); new Database('/root/.berth/state.db'); */
 export function prepareStateFile(file: string): void {

@@ -52,6 +52,7 @@ export class Store {
    * "did anything move?" for caches such as the dashboard's.
    */
   version(): string {
+    // pluck() switches the statement's mode: this text is prepared here only, so the shared cache is unaffected
     this.totalChanges ??= this.db.prepare<[], number>('SELECT total_changes()').pluck();
     return `${String(this.db.pragma('data_version', { simple: true }))}/${String(this.totalChanges.get())}`;
   }

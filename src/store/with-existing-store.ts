@@ -8,7 +8,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Store } from './store.js';
-import { stateDbPath } from './open-store.js';
+import { stateDbPath } from './state-file.js';
 
 export async function withExistingStore<T>(home: string, fn: (store: Store) => T | Promise<T>, ifMissing: () => T): Promise<T> {
   const file = stateDbPath(home);

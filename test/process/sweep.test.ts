@@ -85,3 +85,25 @@ test('CPU percent from the tick delta of utime+stime, memory from RSS pages', as
   assert.equal(samples[1]?.cpu, 25);
   assert.ok(samples[1]!.memory === 256 * 4096 || samples[1]!.memory === 256 * 65536);
 });
+
+test('past maxReadsPerTick targets take turns: each is read once per round, one /proc scan every discoverEveryTicks rounds, tasks every tick', async () => {
+  const reads: number[] = [];
+  let scans = 0;
+  let taskRuns = 0;
+  const sweeper = new Sweeper({
+    maxReadsPerTick: 2,
+    discoverEveryTicks: 2,
+    listStats: () => (scans++, []),
+    readStat: (pid) => (reads.push(pid), { pid, state: 'S', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 }),
+  });
+  const sampled = new Map<number, number>();
+  for (const pid of [1, 2, 3, 4, 5]) sweeper.watch({ pid, startTime: 't', onSample: () => sampled.set(pid, (sampled.get(pid) ?? 0) + 1), onGone() {} });
+  sweeper.addTask(() => void taskRuns++);
+  for (let tick = 0; tick < 6; tick++) await sweeper.tick();
+  sweeper.close();
+  assert.deepEqual(reads.slice(0, 6), [1, 2, 3, 4, 5, 1], 'two a tick, in watch order, wrapping around');
+  assert.equal(reads.length, 12);
+  assert.deepEqual([...sampled.values()].sort(), [2, 2, 2, 3, 3], 'six ticks of two reads: every target read twice or three times');
+  assert.equal(taskRuns, 6);
+  assert.equal(scans, 1, 'rounds of 3 ticks, a scan every 2 rounds: ticks 0 and 6');
+});

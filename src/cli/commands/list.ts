@@ -8,7 +8,7 @@ import { readListState } from '../read-state.js';
 import { formatTable } from '../format/table.js';
 import { renderData } from '../format/output-format.js';
 import type { AppsOverview, InstanceView } from '../../api/api-types.js';
-import { matchesSelector, parseSelector } from '../../apply/plan-apply.js';
+import { matchesSelector, parseSelector } from '../../apply/label-selector.js';
 import { NotFoundError, UsageError } from '../../errors.js';
 import { parseTarget } from '../targets.js';
 import { LIST_HEADERS, instanceName, listRow, watchKey } from '../list-rows.js';

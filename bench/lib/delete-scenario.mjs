@@ -1,0 +1,37 @@
+// `berth delete -f FILE` of one file holding many documents (PortClaims, so
+// no process start or stop is timed): the file is applied into the watched
+// directory of a running controller, which reconciles every claim; then the
+// delete is timed until it returns (it waits until the controller has
+// removed every claim).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { BerthDriver } from './berth-driver.mjs';
+import { apiApps } from './api-poll.mjs';
+import { sleep } from './system.mjs';
+
+export function claimsFile(count) {
+  return Array.from({ length: count }, (_, i) => ['apiVersion: berth/v1', 'kind: PortClaim', `metadata: {name: claim-${i}}`, 'spec: {tcp: 1}', ''].join('\n')).join('---\n');
+}
+
+export async function deleteManyRun(count = 500) {
+  const driver = new BerthDriver({ prefix: 'berth-bench-delete-' });
+  try {
+    await driver.up();
+    const file = path.join(driver.root, 'claims.yaml');
+    writeFileSync(file, claimsFile(count));
+    const applied = await driver.cli(['apply', '-f', file], { timeoutMs: 600_000 });
+    if (applied.code !== 0) throw new Error(`apply failed: ${applied.stderr}`);
+    for (;;) {
+      const apps = await apiApps(driver.home);
+      if (apps?.apps?.length === count) break;
+      await sleep(100);
+    }
+    const deleted = await driver.cli(['delete', '-f', file], { timeoutMs: 600_000 });
+    if (deleted.code !== 0) throw new Error(`delete failed: ${deleted.stderr}`);
+    const left = await apiApps(driver.home);
+    if (left?.apps?.length !== 0) throw new Error(`${left?.apps?.length} claims left after delete -f`);
+    return { count, applyMs: applied.ms, deleteMs: deleted.ms };
+  } finally {
+    await driver.cleanup();
+  }
+}

@@ -1,0 +1,116 @@
+// The same N tiny processes (`sleep 100000`; a node app is ~40 MB each) three
+// ways, until all run:
+//   floor: a plain Node loop spawns them (detached, own group, stdio ignored)
+//          and waits for every 'spawn' event
+//   berth: one manifest with `instances: N` renamed into the watched dir of a
+//          running, idle controller, until GET /v1/instances shows all online
+//   pm2:   `pm2 start` of the same app (`interpreter: none`), until the marked
+//          processes all run
+// Then, on berth and PM2, the daemon's RSS and idle CPU at N.
+import { spawn } from 'node:child_process';
+import { BerthDriver } from './berth-driver.mjs';
+import { Pm2Driver } from './pm2-driver.mjs';
+import { waitAllOnline } from './api-poll.mjs';
+import { killGroups, killMarked, processesWithEnv } from './procs.mjs';
+import { idleCpuPercent, median, rssBytes, rssParts, sleep } from './system.mjs';
+import { MARKER, MARKER_VAR } from './scenarios.mjs';
+
+const runId = MARKER.split('=')[1];
+const SLEEP_ARGS = ['100000'];
+
+export async function floorScaleRun(n) {
+  const pids = [];
+  try {
+    const t0 = performance.now();
+    const spawned = [];
+    for (let i = 0; i < n; i++) {
+      const child = spawn('sleep', SLEEP_ARGS, { env: { ...process.env, [MARKER_VAR]: runId }, detached: true, stdio: 'ignore' });
+      spawned.push(new Promise((resolve, reject) => {
+        child.once('spawn', resolve);
+        child.once('error', reject);
+      }));
+      child.unref();
+      pids.push(child.pid);
+    }
+    await Promise.all(spawned);
+    return { allOnlineMs: performance.now() - t0 };
+  } finally {
+    killGroups(pids);
+    await killMarked(MARKER);
+  }
+}
+
+const sleepersManifest = (n) => [
+  'apiVersion: berth/v1',
+  'kind: App',
+  'metadata: {name: sleepers}',
+  'spec:',
+  '  script: sleep',
+  `  args: ${JSON.stringify(SLEEP_ARGS)}`,
+  `  instances: ${n}`,
+  `  env: {${MARKER_VAR}: "${runId}"}`,
+  '  stopTimeout: 5s',
+  '',
+].join('\n');
+
+/** With `extras`: RSS, idle CPU over `idleSeconds`, and list latency at N on the same controller. */
+export async function berthScaleRun(n, { extras = false, idleSeconds = 30, nodeArgs = [] } = {}) {
+  const driver = new BerthDriver({ nodeArgs });
+  const out = { n };
+  try {
+    await driver.up();
+    await sleep(500);
+    const t0 = performance.now();
+    driver.writeManifest('sleepers.yaml', sleepersManifest(n));
+    out.allOnlineMs = await waitAllOnline(driver.home, n, { t0 });
+    if (extras) {
+      await sleep(3000);
+      out.idleCpuPct = await idleCpuPercent(driver.pid, idleSeconds);
+      out.rssBytes = rssBytes(driver.pid);
+      out.rssParts = rssParts(driver.pid);
+      const lists = [];
+      for (let i = 0; i < 10; i++) {
+        const res = await driver.cli(['list', '-o', 'json']);
+        if (res.code !== 0) throw new Error(res.stderr);
+        lists.push(res.ms);
+      }
+      out.listMs = median(lists);
+      out.listRunsMs = lists;
+      out.listTableMs = (await driver.cli(['list'])).ms;
+    }
+    const down = await driver.down({ timeoutMs: 180_000 });
+    out.downMs = down.ms;
+    return out;
+  } finally {
+    await driver.cleanup({ marker: MARKER });
+  }
+}
+
+export async function pm2ScaleRun(n, { extras = false, idleSeconds = 30 } = {}) {
+  const pm2 = new Pm2Driver();
+  const out = { n };
+  try {
+    await pm2.daemon();
+    await sleep(500);
+    const file = pm2.writeEcosystem([{ name: 'sleepers', script: 'sleep', args: SLEEP_ARGS, interpreter: 'none', instances: n, exec_mode: 'fork', env: { [MARKER_VAR]: runId }, kill_timeout: 5000 }]);
+    const t0 = performance.now();
+    const started = pm2.run(['start', file], { timeoutMs: 10 * 60_000 });
+    // PM2 says online once a fork is spawned: the same moment as the floor's 'spawn' event
+    while (processesWithEnv(MARKER).length < n) {
+      if (performance.now() - t0 > 10 * 60_000) throw new Error(`pm2: ${n} sleepers not running after 10 min`);
+      await sleep(100);
+    }
+    out.allOnlineMs = performance.now() - t0;
+    const res = await started;
+    if (res.code !== 0) throw new Error(`pm2 start failed: ${res.stderr}`);
+    if (extras) {
+      await sleep(3000);
+      out.idleCpuPct = await idleCpuPercent(pm2.pid, idleSeconds);
+      out.rssBytes = rssBytes(pm2.pid);
+      out.rssParts = rssParts(pm2.pid);
+    }
+    return out;
+  } finally {
+    await pm2.cleanup({ marker: MARKER });
+  }
+}
