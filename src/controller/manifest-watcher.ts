@@ -37,6 +37,14 @@ export interface ManifestWatcher extends Watcher {
 export interface WatchOptions {
   dir: string;
   onChange: () => void;
+  /**
+   * Quiet time before the reload (default 5 ms). It only merges the events of
+   * one write (an atomic rename gives four within a fraction of a millisecond);
+   * it is not what keeps a half-written file from deleting apps: a file read
+   * empty or gone is held by the vanish grace (1 s), a broken one keeps its
+   * apps on their last good spec. 30 ms here was half of the time from a
+   * dropped manifest to its process (issue 19: first manifest 1.83x the floor).
+   */
   debounceMs?: number;
   onError?: (err: unknown) => void;
   /** How often the folder's identity is checked (default 1 s). */
@@ -62,7 +70,7 @@ function ignoredBy(dir: string, followed: Set<string>) {
   };
 }
 
-export function watchManifestDir({ dir, onChange, debounceMs = 30, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
+export function watchManifestDir({ dir, onChange, debounceMs = 5, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const followed = new Set<string>();

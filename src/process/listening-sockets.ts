@@ -14,55 +14,61 @@ const LISTEN = '0A';
 const GROUP_SCAN_MAX_AGE_MS = 100;
 
 const DEFAULT_TABLES = ['/proc/net/tcp', '/proc/net/tcp6'];
-/** Many instances starting at once poll readiness together: one parse of the tables serves them all for this long. */
+/** Many instances starting at once poll readiness together: one parse of a table serves them all for this long. */
 const TABLE_CACHE_MS = 50;
-let cache: { at: number; byPort: Map<string, Set<string>> | undefined } | undefined;
+const cache = new Map<string, { at: number; byPort: Map<string, Set<string>> | undefined }>();
 
 /** Inodes of sockets listening on `port`, or undefined when the tables cannot be read. */
 export function listeningInodes(port: number, tables: string[] = DEFAULT_TABLES): Set<string> | undefined {
-  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
-  const table = tables === DEFAULT_TABLES ? cachedListeningTable() : readListeningTable(tables);
-  return table && (table.get(hexPort) ?? new Set());
-}
-
-function cachedListeningTable(): Map<string, Set<string>> | undefined {
-  const now = Date.now();
-  if (!cache || now - cache.at > TABLE_CACHE_MS) cache = { at: now, byPort: readListeningTable(DEFAULT_TABLES) };
-  return cache.byPort;
-}
-
-/** LISTEN sockets by hex port → inodes; undefined when no table can be read. */
-function readListeningTable(tables: string[]): Map<string, Set<string>> | undefined {
-  const byPort = new Map<string, Set<string>>();
-  let readAny = false;
+  const hexPort = toHexPort(port);
+  let out: Set<string> | undefined;
   for (const table of tables) {
-    let text: string;
-    try {
-      text = readFileSync(table, 'latin1');
-      readAny = true;
-    } catch {
-      continue;
-    }
-    for (const line of text.split('\n').slice(1)) {
-      const fields = line.trim().split(/\s+/);
-      // fields: sl local_address rem_address st ... inode (index 9)
-      if (fields.length < 10 || fields[3] !== LISTEN) continue;
-      const port = fields[1]!.slice(fields[1]!.lastIndexOf(':') + 1);
-      let inodes = byPort.get(port);
-      if (!inodes) byPort.set(port, (inodes = new Set()));
-      inodes.add(fields[9]!);
-    }
+    const byPort = tables === DEFAULT_TABLES ? cachedListeningTable(table) : readListeningTable(table);
+    if (byPort) out = new Set([...(out ?? []), ...(byPort.get(hexPort) ?? [])]);
   }
-  return readAny ? byPort : undefined;
+  return out;
 }
 
-function socketInodesOf(pid: number): Set<string> {
+function toHexPort(port: number): string {
+  return port.toString(16).toUpperCase().padStart(4, '0');
+}
+
+function cachedListeningTable(table: string): Map<string, Set<string>> | undefined {
+  const now = Date.now();
+  let entry = cache.get(table);
+  if (!entry || now - entry.at > TABLE_CACHE_MS) cache.set(table, (entry = { at: now, byPort: readListeningTable(table) }));
+  return entry.byPort;
+}
+
+/** LISTEN sockets of one table by hex port → inodes; undefined when it cannot be read. */
+function readListeningTable(table: string): Map<string, Set<string>> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(table, 'latin1');
+  } catch {
+    return undefined;
+  }
+  const byPort = new Map<string, Set<string>>();
+  for (const line of text.split('\n').slice(1)) {
+    const fields = line.trim().split(/\s+/);
+    // fields: sl local_address rem_address st ... inode (index 9)
+    if (fields.length < 10 || fields[3] !== LISTEN) continue;
+    const port = fields[1]!.slice(fields[1]!.lastIndexOf(':') + 1);
+    let inodes = byPort.get(port);
+    if (!inodes) byPort.set(port, (inodes = new Set()));
+    inodes.add(fields[9]!);
+  }
+  return byPort;
+}
+
+/** Inodes of the sockets `pid` holds; undefined when its descriptors cannot be read (gone, or not ours to see). */
+function socketInodesOf(pid: number): Set<string> | undefined {
   const out = new Set<string>();
   let fds: string[];
   try {
     fds = readdirSync(`/proc/${pid}/fd`);
   } catch {
-    return out;
+    return undefined;
   }
   for (const fd of fds) {
     try {
@@ -79,14 +85,36 @@ function socketInodesOf(pid: number): Set<string> {
  * True when a live process of the group `pgid` listens on TCP `port`;
  * undefined when /proc cannot tell (the caller falls back to connecting).
  *
+ * The group's sockets are looked at first and the kernel's tables only when
+ * it holds one: reading /proc/net/tcp walks the whole established-connection
+ * hash (3.5 ms per table on a host with 262144 buckets), while a booting app,
+ * polled every 100 ms, usually holds no socket at all. Tables are read one at
+ * a time, tcp6 first (Node listens on :: by default), until one answers.
+ *
  * @example isGroupListening(child.pid, 3000) // true once the app called listen(3000)
  */
-export function isGroupListening(pgid: number, port: number): boolean | undefined {
-  const listening = listeningInodes(port);
-  if (listening === undefined) return undefined;
-  if (listening.size === 0) return false;
-  const holds = (pid: number) => [...socketInodesOf(pid)].some((inode) => listening.has(inode));
+export function isGroupListening(pgid: number, port: number, tables: string[] = DEFAULT_TABLES): boolean | undefined {
+  const leader = socketInodesOf(pgid);
+  // Its descriptors cannot be read (hidepid, another user): a connect test tells instead.
+  if (leader === undefined) return undefined;
+  const hexPort = toHexPort(port);
+  const listensOn = (inodes: Set<string>): boolean | undefined => {
+    let readable = false;
+    for (const table of [...tables].reverse()) {
+      const byPort = tables === DEFAULT_TABLES ? cachedListeningTable(table) : readListeningTable(table);
+      if (!byPort) continue;
+      readable = true;
+      const listening = byPort.get(hexPort);
+      if (listening && [...inodes].some((inode) => listening.has(inode))) return true;
+    }
+    return readable ? false : undefined;
+  };
   // The leader first, without a scan: most apps listen in the process berth started.
-  if (holds(pgid)) return true;
-  return processTable(performance.now() - GROUP_SCAN_MAX_AGE_MS).group(pgid).some((member) => member.pid !== pgid && holds(member.pid));
+  if (leader.size > 0 && listensOn(leader) === true) return true;
+  const inGroup = new Set(leader);
+  for (const member of processTable(performance.now() - GROUP_SCAN_MAX_AGE_MS).group(pgid)) {
+    if (member.pid !== pgid) for (const inode of socketInodesOf(member.pid) ?? []) inGroup.add(inode);
+  }
+  if (inGroup.size === 0) return false;
+  return listensOn(inGroup);
 }
