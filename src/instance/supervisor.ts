@@ -62,7 +62,7 @@ export class Supervisor {
     const logs = new LogFiles(new LogOwnership(store, path.join(home, 'logs')), (err) => onError(err, {}));
     const real = createProcessActors({ runner, sweeper: this.sweeper, spawns: this.spawns, logs, now: this.now, sockets: this.sockets, onError: (err) => onError(err, {}) });
     this.machine = instanceMachine.provide({ actors: { ...real, ...actors } as typeof real });
-    // Sizes are checked on every tick (one fstat per open log file), so rotation bounds disk use.
+    // Sizes are checked every tick (up to 500 files a tick, taking turns beyond), so rotation bounds disk use.
     this.stopRotation = this.sweeper.addTask(() => logs.checkSizes());
   }
 

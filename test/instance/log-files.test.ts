@@ -94,6 +94,26 @@ test('checkSizes rotates a file over maxSize, the copy capped at maxSize', async
   assert.deepEqual(errors, []);
 });
 
+test('checkSizes takes turns past its budget: each tick looks at that many files, every file within a round', async (t) => {
+  const { logs, home, errors } = setup(t);
+  const files = ['a', 'b', 'c', 'd', 'e'].map((name) => path.join(home, `${name}.log`));
+  const held = await Promise.all(files.map((file) => logs.acquire({ out: file, err: file }, limits)));
+  t.after(() => held.forEach((h) => h.release()));
+  // the last one opened is over its size: with 2 checks a tick it is reached on the 3rd tick, not before
+  writeSync(held[4]!.out, 'x'.repeat(5_000));
+  logs.checkSizes(2);
+  logs.checkSizes(2);
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(existsSync(`${files[4]}.1`), false, 'not looked at in the first two ticks');
+  logs.checkSizes(2);
+  await until('rotated on the third tick', () => existsSync(`${files[4]}.1`));
+  // a file that grows later is found within the next round (3 ticks), wherever the turn stands
+  writeSync(held[1]!.out, 'y'.repeat(5_000));
+  for (let tick = 0; tick < 3; tick++) logs.checkSizes(2);
+  await until('second file rotated within a round', () => existsSync(`${files[1]}.1`));
+  assert.deepEqual(errors, []);
+});
+
 test('rotation bounds disk use: the files of a 2 MB/s writer never exceed maxSize × (maxFiles + 1) plus one second of its output', async (t) => {
   const setup = supervisorSetup(t, { sweepIntervalMs: 200 });
   const rate = 2 * 1024 * 1024;
