@@ -61,6 +61,12 @@ export class DependencyWaits {
 
   /** The dependents being removed that must be gone before `app` is removed; remembered, so their removal wakes it. */
   removalBlockedBy(app: string): string[] {
+    // Nothing depends on a PortClaim; the graph below lists every app the store has, so building it
+    // for each of 500 deleted claims was most of a `delete -f` (issue 19).
+    if (this.ctx.store.apps.get(app)?.kind !== 'App') {
+      this.removals.delete(app);
+      return [];
+    }
     const blockers = removalBlockers(app, appsBeingRemoved(this.ctx)).filter((name) => this.ctx.store.apps.get(name) !== undefined);
     if (blockers.length > 0) this.removals.set(app, blockers);
     else this.removals.delete(app);

@@ -38,10 +38,7 @@ export class AppReconciler {
     if (!desired) {
       // A broken file still naming the app keeps it running on its last good spec.
       // Dependents deleted at the same time go first; their removal wakes this one.
-      // Only apps wait for dependents (nothing depends on a PortClaim); the check lists every app the store
-      // has, so asking it for each of 500 deleted claims was most of a `delete -f` (issue 19).
-      const blocked = record?.kind === 'App' && (this.waits?.removalBlockedBy(name).length ?? 0) > 0;
-      if (record && errors.length === 0 && !blocked) await removeApp(this.ctx, name);
+      if (record && errors.length === 0 && !this.waits?.removalBlockedBy(name).length) await removeApp(this.ctx, name);
       else if (record) store.apps.setObservedGeneration(name, record.generation);
       return;
     }

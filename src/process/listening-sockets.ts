@@ -23,7 +23,7 @@ export function listeningInodes(port: number, tables: string[] = DEFAULT_TABLES)
   const hexPort = toHexPort(port);
   let out: Set<string> | undefined;
   for (const table of tables) {
-    const byPort = tables === DEFAULT_TABLES ? cachedListeningTable(table) : readListeningTable(table);
+    const byPort = listeningTable(table, tables);
     if (byPort) out = new Set([...(out ?? []), ...(byPort.get(hexPort) ?? [])]);
   }
   return out;
@@ -31,6 +31,11 @@ export function listeningInodes(port: number, tables: string[] = DEFAULT_TABLES)
 
 function toHexPort(port: number): string {
   return port.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** One table's LISTEN sockets: the system's tables through the shared cache, others (tests) read as they are. */
+function listeningTable(table: string, tables: string[]): Map<string, Set<string>> | undefined {
+  return tables === DEFAULT_TABLES ? cachedListeningTable(table) : readListeningTable(table);
 }
 
 function cachedListeningTable(table: string): Map<string, Set<string>> | undefined {
@@ -101,7 +106,7 @@ export function isGroupListening(pgid: number, port: number, tables: string[] = 
   const listensOn = (inodes: Set<string>): boolean | undefined => {
     let readable = false;
     for (const table of [...tables].reverse()) {
-      const byPort = tables === DEFAULT_TABLES ? cachedListeningTable(table) : readListeningTable(table);
+      const byPort = listeningTable(table, tables);
       if (!byPort) continue;
       readable = true;
       const listening = byPort.get(hexPort);
