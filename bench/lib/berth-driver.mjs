@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, w
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sleep } from './system.mjs';
+import { discardLater } from './discard-later.mjs';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
@@ -138,6 +139,6 @@ export class BerthDriver {
     killGroups([...recorded, ...(await this.recordedPids().catch(() => []))]);
     if (this.alive()) this.controller.kill('SIGKILL');
     if (marker) await killMarked(marker);
-    rmSync(this.root, { recursive: true, force: true });
+    discardLater(this.root);
   }
 }

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROOT } from './berth-driver.mjs';
+import { discardLater } from './discard-later.mjs';
 
 export const PM2_BIN = path.join(ROOT, 'node_modules', '.bin', 'pm2');
 
@@ -66,6 +67,6 @@ export class Pm2Driver {
       const { killMarked } = await import('./procs.mjs');
       await killMarked(marker);
     }
-    rmSync(this.root, { recursive: true, force: true });
+    discardLater(this.root);
   }
 }
