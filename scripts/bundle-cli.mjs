@@ -1,73 +1,58 @@
-// Bundles the bin, src/cli/main.ts, and everything `berth list` needs into
-// one module, dist/src/cli/main.js (over what tsc wrote there): ESM loading
-// resolves, reads, compiles and links each module in turn, and the ~25 of
-// the list path were a third of its cost over a bare `node` (issue 19).
-// Run by `npm run build` after tsc; a test (test/cli/bundled-bin.test.ts)
-// checks dist/src/cli/main.js is the bundle of the current sources.
+// Bundles the bin, src/cli/main.ts, with everything `berth list` needs into
+// one CommonJS file, dist/src/cli/main.cjs, and makes the bin path
+// dist/src/cli/main.js a symbolic link to it (over what tsc wrote there).
+// Run by `npm run build` after tsc; test/cli/bundled-bin.test.ts checks the
+// bundle is current and that `berth list` loads nothing else.
 //
-// Packages stay outside (installed beside berth), and the bundle may only
-// load them lazily: a static import of one is hoisted to the bundle's top
-// and would load on every `berth list`, so the build refuses it.
-import { writeFileSync } from 'node:fs';
+// Why (issue 19, profiled): `berth list` cost ~1.5x a bare `node -e 0`,
+// and most of the difference was loading modules rather than listing.
+// - One file instead of ~25: ESM resolves, reads, compiles and links each
+//   module in turn.
+// - CommonJS: the ESM loader alone costs ~4 ms a run, and Node picks the
+//   loader by the real path of the entry: `node dist/src/cli/main.js` follows
+//   the link to main.cjs and never starts the ESM loader. (A .js file in this
+//   package is ESM, and package.json's bin, tests and benchmarks run main.js.)
+// - Lazy modules: esbuild wraps what is reached only by import() in an init
+//   function, so the store (better-sqlite3) of the offline fallback is
+//   required only when the controller is down.
+// Other commands run cli.js as tsc compiled it (main.ts imports it by URL,
+// which the bundler leaves alone), under the ESM loader as before.
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { builtinModules } from 'node:module';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-export const OUTFILE = 'dist/src/cli/main.js';
-
-const BUILTINS = new Set(builtinModules);
-const isBuiltin = (path) => path.startsWith('node:') || BUILTINS.has(path);
-
-/**
- * Node's modules are taken with process.getBuiltinModule (Node >= 20.16)
- * rather than imported: an ESM import of one builds a facade with a binding
- * for every export, and node:fs's reads each of its getters, which loads
- * fs's streams (~2.5 ms of a ~15 ms list). The source keeps its imports.
- */
-const builtinsWithoutFacades = {
-  name: 'builtins-without-facades',
-  setup(build) {
-    build.onResolve({ filter: /^[a-z_:/]+$/ }, ({ path }) => (isBuiltin(path) ? { path: path.replace(/^node:/, ''), namespace: 'builtin' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'builtin' }, ({ path }) => {
-      const id = JSON.stringify(`node:${path}`);
-      // one pure read per export, so the bundle keeps only the ones it uses (and never reads a lazy getter it does not)
-      const names = Object.keys(process.getBuiltinModule(`node:${path}`)).filter((name) => /^[A-Za-z_$][\w$]*$/.test(name) && name !== 'default');
-      const lines = [`const m = process.getBuiltinModule(${id});`, 'const pick = (name) => m[name];', 'export default m;', ...names.map((name) => `export const ${name} = /* @__PURE__ */ pick(${JSON.stringify(name)});`)];
-      return { contents: lines.join('\n'), loader: 'js' };
-    });
-  },
-};
+const root = new URL('..', import.meta.url);
+export const BUNDLE = 'dist/src/cli/main.cjs';
+export const BIN = 'dist/src/cli/main.js';
 
 /** @returns {Promise<{ code: string, map: string }>} the bundle and its source map, not written */
 export async function bundleCli() {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
-    absWorkingDir: root,
+    absWorkingDir: fileURLToPath(root),
     entryPoints: ['src/cli/main.ts'],
-    outfile: OUTFILE,
+    outfile: BUNDLE,
     bundle: true,
-    format: 'esm',
+    format: 'cjs',
     platform: 'node',
     target: 'node20',
     packages: 'external',
+    // ESM's import.meta.url, as CommonJS knows it; strict mode as ESM has it (a banner line would end the prologue)
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: '"use strict";\nconst importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
     sourcemap: 'linked',
-    metafile: true,
     write: false,
     logLevel: 'silent',
-    plugins: [builtinsWithoutFacades],
   });
-  const output = result.metafile.outputs[OUTFILE];
-  const eager = output.imports.filter((i) => i.kind === 'import-statement' && !isBuiltin(i.path));
-  if (eager.length > 0) {
-    const who = eager.map((i) => i.path).join(', ');
-    throw new Error(`bundle-cli: the bin would load ${who} on every run (a static import somewhere on the list path); load it lazily (import() or createRequire) where it is used`);
-  }
-  const file = (suffix) => result.outputFiles.find((f) => f.path.endsWith(`${OUTFILE}${suffix}`)).text;
-  return { code: file(''), map: file('.map') };
+  const text = (suffix) => result.outputFiles.find((f) => f.path.endsWith(`${BUNDLE}${suffix}`)).text;
+  return { code: text(''), map: text('.map') };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { code, map } = await bundleCli();
-  writeFileSync(new URL(`../${OUTFILE}`, import.meta.url), code);
-  writeFileSync(new URL(`../${OUTFILE}.map`, import.meta.url), map);
+  writeFileSync(new URL(BUNDLE, root), code);
+  writeFileSync(new URL(`${BUNDLE}.map`, root), map);
+  // tsc wrote main.js (and main.js.map), or writes through the link: either way main.js ends a link
+  rmSync(new URL(BIN, root), { force: true });
+  rmSync(new URL(`${BIN}.map`, root), { force: true });
+  symlinkSync('main.cjs', new URL(BIN, root));
 }

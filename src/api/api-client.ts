@@ -1,7 +1,8 @@
 /**
- * The CLI side of the local API. `connect` fails fast with
- * CONTROLLER_UNAVAILABLE when no controller listens, so read commands can
- * fall back to the store and say so.
+ * The CLI side of the local API: HTTP/1.1 over the Unix socket, spoken with
+ * node:net and read by http-response.ts (loading node:http's client cost
+ * every CLI run ~6 ms). No listener fails fast with CONTROLLER_UNAVAILABLE,
+ * so read commands can fall back to the store and say so.
  */
 import net from 'node:net';
 import path from 'node:path';

@@ -25,7 +25,4 @@ function listArgs(argv: string[]): { home?: string; args: string[] } | undefined
 const argv = process.argv.slice(2);
 const forList = listArgs(argv);
 if (forList) settle(runCommand(list, forList.args, forList.home));
-else {
-  const cli = (await import(new URL('./cli.js', import.meta.url).href)) as typeof import('./cli.js');
-  cli.runCli(argv);
-}
+else void import(new URL('./cli.js', import.meta.url).href).then((cli: typeof import('./cli.js')) => cli.runCli(argv));

@@ -3,10 +3,9 @@
  * controller, a busy timeout so two writers wait rather than fail, foreign
  * keys on, migrations applied, prepared statements kept (statement-cache.ts).
  */
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { sqlite } from '../util/sqlite.js';
 import { migrate } from './migrations.js';
 import { prepareStateFile } from './state-file.js';
 import { cachePreparedStatements } from './statement-cache.js';
@@ -18,7 +17,7 @@ export function openDatabase(file: string, { readonly = false }: { readonly?: bo
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     prepareStateFile(file);
   }
-  const db = new (sqlite())(file, { readonly: false, timeout: 5_000 });
+  const db = new Database(file, { readonly: false, timeout: 5_000 });
   cachePreparedStatements(db);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');

@@ -11,7 +11,7 @@
  * if (!lock) throw new Error(`held by pid ${lockHolder(file)}`);
  * ...; lock.release();
  */
-import { sqlite } from './sqlite.js';
+import Database from 'better-sqlite3';
 import { readFileSync, statSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -26,7 +26,7 @@ const isBusy = (err: unknown): boolean => {
 
 /** Takes the lock if it is free, else undefined. Never waits. */
 export function tryLockFile(file: string): FileLock | undefined {
-  const db = new (sqlite())(file, { timeout: 0 });
+  const db = new Database(file, { timeout: 0 });
   try {
     db.pragma('journal_mode = MEMORY'); // no -journal file beside the lock
     // An open BEGIN EXCLUSIVE holds the lock. Not locking_mode=EXCLUSIVE: a failed attempt
