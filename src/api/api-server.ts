@@ -63,6 +63,13 @@ async function route(api: ControllerApi, req: http.IncomingMessage): Promise<unk
   throw new NotFoundError(`API route ${req.method} ${url.pathname}`);
 }
 
+/** JSON with its length, so neither side frames chunks. */
+function answer(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
 export interface ApiServer {
   close(): Promise<void>;
 }
@@ -70,15 +77,11 @@ export interface ApiServer {
 export async function startApiServer(api: ControllerApi, socketPath: string, onError: (err: unknown) => void = () => {}): Promise<ApiServer> {
   const server = http.createServer((req, res) => {
     route(api, req).then(
-      (body) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body ?? null));
-      },
+      (body) => answer(res, 200, body ?? null),
       (err: unknown) => {
         const error = toBerthError(err);
         if (!(err instanceof BerthError)) onError(err);
-        res.writeHead(statusFor(error), { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: error.toJSON() }));
+        answer(res, statusFor(error), { error: error.toJSON() });
       },
     );
   });
