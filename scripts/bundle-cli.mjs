@@ -6,7 +6,7 @@
 //
 // Why (issue 19, profiled): `berth list` cost ~1.5x a bare `node -e 0`,
 // and most of the difference was loading modules rather than listing.
-// - One file instead of ~25: ESM resolves, reads, compiles and links each
+// - One file instead of ~20: ESM resolves, reads, compiles and links each
 //   module in turn.
 // - CommonJS: the ESM loader alone costs ~4 ms a run, and Node picks the
 //   loader by the real path of the entry: `node dist/src/cli/main.js` follows

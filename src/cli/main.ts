@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 /**
  * The `berth` bin. `npm run build` bundles this file, with everything `berth
- * list` needs, into dist/src/cli/main.js (scripts/bundle-cli.mjs): one module
- * to load instead of ~25, which was most of what `berth list` cost over a bare
- * `node` (issue 19). So `list` (ls, get, status) runs here, from the bundle;
- * every other command runs the command line as tsc compiled it (cli.js,
- * loaded by its path at run time, which keeps it and its modules out of the
- * bundle: a process runs one copy of berth's code, never two).
+ * list` needs, into one CommonJS file, dist/src/cli/main.cjs, and makes
+ * dist/src/cli/main.js a link to it (scripts/bundle-cli.mjs): one file to
+ * load and no ESM loader to start, which was most of what `berth list` cost
+ * over a bare `node` (issue 19). So `list` (ls, get, status) runs here, from
+ * the bundle; every other command runs the command line as tsc compiled it
+ * (cli.js, imported by URL so the bundler leaves it out). A command runs
+ * wholly in one of the two, so no object of one copy of a module ever meets
+ * the other's (an `instanceof BerthError` would fail across them).
  */
 import { ALIASES } from './aliases.js';
 import { command as list } from './commands/list.js';
@@ -25,4 +27,9 @@ function listArgs(argv: string[]): { home?: string; args: string[] } | undefined
 const argv = process.argv.slice(2);
 const forList = listArgs(argv);
 if (forList) settle(runCommand(list, forList.args, forList.home));
-else void import(new URL('./cli.js', import.meta.url).href).then((cli: typeof import('./cli.js')) => cli.runCli(argv));
+else {
+  import(new URL('./cli.js', import.meta.url).href).then(
+    (cli: typeof import('./cli.js')) => cli.runCli(argv),
+    (err: unknown) => settle(Promise.reject(err)),
+  );
+}
