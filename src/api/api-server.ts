@@ -7,7 +7,7 @@
 import http from 'node:http';
 import { chmod, rm } from 'node:fs/promises';
 import { BerthError, NotFoundError, UsageError, toBerthError } from '../errors.js';
-import type { AppAction, ControllerApi } from './api-types.js';
+import type { AppAction, ControllerApi, ListState } from './api-types.js';
 
 const ACTIONS = new Set<AppAction>(['restart', 'reload', 'stop', 'start']);
 
@@ -29,6 +29,11 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
   }
 }
 
+async function listState(api: ControllerApi): Promise<ListState> {
+  const [instances, overview] = await Promise.all([api.listInstances(), api.listApps()]);
+  return { instances, overview, warnings: api.status().warnings ?? [] };
+}
+
 async function route(api: ControllerApi, req: http.IncomingMessage): Promise<unknown> {
   const url = new URL(req.url ?? '/', 'http://berth');
   const parts = url.pathname.split('/').filter(Boolean);
@@ -36,6 +41,7 @@ async function route(api: ControllerApi, req: http.IncomingMessage): Promise<unk
   const [, resource, name, action] = parts;
   if (req.method === 'GET' && resource === 'status') return api.status();
   if (req.method === 'GET' && resource === 'instances') return api.listInstances();
+  if (req.method === 'GET' && resource === 'list') return listState(api);
   if (req.method === 'GET' && resource === 'apps' && !name) return api.listApps();
   if (req.method === 'GET' && resource === 'apps' && name) return api.appInfo(decodeURIComponent(name));
   if (req.method === 'POST' && resource === 'apps' && name && action && ACTIONS.has(action as AppAction)) {
@@ -57,6 +63,13 @@ async function route(api: ControllerApi, req: http.IncomingMessage): Promise<unk
   throw new NotFoundError(`API route ${req.method} ${url.pathname}`);
 }
 
+/** JSON with its length, so neither side frames chunks. */
+function answer(res: http.ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
 export interface ApiServer {
   close(): Promise<void>;
 }
@@ -64,15 +77,11 @@ export interface ApiServer {
 export async function startApiServer(api: ControllerApi, socketPath: string, onError: (err: unknown) => void = () => {}): Promise<ApiServer> {
   const server = http.createServer((req, res) => {
     route(api, req).then(
-      (body) => {
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body ?? null));
-      },
+      (body) => answer(res, 200, body ?? null),
       (err: unknown) => {
         const error = toBerthError(err);
         if (!(err instanceof BerthError)) onError(err);
-        res.writeHead(statusFor(error), { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ error: error.toJSON() }));
+        answer(res, statusFor(error), { error: error.toJSON() });
       },
     );
   });

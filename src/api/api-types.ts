@@ -94,6 +94,14 @@ export interface AppsOverview {
   manifestErrors: string[];
 }
 
+/** What `berth list` shows, in one answer (GET /v1/list): one round trip instead of three. */
+export interface ListState {
+  instances: InstanceView[];
+  overview: AppsOverview;
+  /** The controller's warnings (ControllerStatus.warnings). */
+  warnings: string[];
+}
+
 /** What the controller offers the API server. */
 export interface ControllerApi {
   status(): ControllerStatus;

@@ -1,6 +1,6 @@
 /**
- * The shape of one CLI command. main.ts imports a command's module only when
- * it runs, so `berth list` never loads ajv, chokidar or xstate.
+ * The shape of one CLI command. cli.ts imports a command's module only when
+ * it runs, so a command never loads what only others need (ajv, chokidar, xstate).
  *
  * @example
  * export const command: Command = {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { ApiClient, ControllerUnavailableError } from '../api/api-client.js';
-import type { AppInfo, AppsOverview, InstanceView } from '../api/api-types.js';
+import type { AppInfo, InstanceView, ListState } from '../api/api-types.js';
 import type { CommandContext } from './command.js';
 import { BerthError } from '../errors.js';
 import { withExistingStore } from '../store/with-existing-store.js';
@@ -61,13 +61,10 @@ export function readAppInfo(ctx: CommandContext, name: string): Promise<AppInfo>
 }
 
 /** Instances, app summaries and the controller's warnings together (`berth list`), from one source. */
-export function readListState(ctx: CommandContext): Promise<{ instances: InstanceView[]; overview: AppsOverview; warnings: string[] }> {
+export function readListState(ctx: CommandContext): Promise<ListState> {
   return fromControllerOrStore(
     ctx,
-    async (c) => {
-      const [instances, overview, status] = await Promise.all([c.listInstances(), c.listApps(), c.status(2_000)]);
-      return { instances, overview, warnings: status.warnings ?? [] };
-    },
+    (c) => c.listState(),
     async (store) => {
       const apps = store.apps.list();
       return {

@@ -63,4 +63,5 @@ test('list and info see the shared port on every instance row', async (t) => {
   assert.equal(held.get('web/0')?.port, 8080);
   assert.equal(held.get('web/1')?.port, 8080);
   assert.equal(held.get('web/1')?.tcp.length, 1);
+  assert.deepEqual(store.allocations.heldByInstance(), held, 'the same for every app at once');
 });

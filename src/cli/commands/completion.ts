@@ -18,7 +18,7 @@ export const command: Command = {
   async run({ positionals }, ctx) {
     const shell = positionals[0] as keyof typeof SHELLS | undefined;
     if (positionals.length !== 1 || !shell || !(shell in SHELLS)) throw new UsageError('completion takes one shell: bash, zsh or fish');
-    const { COMMANDS, ALIASES } = await import('../main.js');
+    const { COMMANDS, ALIASES } = await import('../cli.js');
     ctx.out(SHELLS[shell](await completionModel(COMMANDS, ALIASES)).trimEnd());
     return 0;
   },
