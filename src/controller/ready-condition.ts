@@ -11,8 +11,9 @@ export function updateReadyCondition(store: Store, app: string, live: LiveLookup
   if (!record || record.kind !== 'App') return;
   // Instances stopped one by one (`berth stop web/2`) are wanted stopped: they do not make the app unready.
   const held = new Set(store.instanceStops.list(app));
-  const rows = store.instances.list(app).filter((row) => !held.has(row.index));
-  const statuses = rows.map((row) => live(app, row.index)?.status ?? row.status);
+  // A row's record is read only when nothing runs for it here: the resync writes this for every app.
+  const indexes = store.instances.indexes(app).filter((index) => !held.has(index));
+  const statuses = indexes.map((index) => live(app, index)?.status ?? store.instances.get(app, index)?.status ?? 'pending');
   const online = statuses.filter((s) => s === 'online').length;
   const total = statuses.length;
   if (record.desiredState === 'stopped') {

@@ -9,7 +9,7 @@ import type { EventsTable } from '../store/events-table.js';
 
 /** The part of the Store the instance layer writes. */
 export interface InstanceStore {
-  instances: Pick<InstancesTable, 'list' | 'get' | 'upsert' | 'update' | 'delete'>;
+  instances: Pick<InstancesTable, 'list' | 'indexes' | 'get' | 'upsert' | 'update' | 'delete'>;
   events: Pick<EventsTable, 'record'>;
 }
 
@@ -20,12 +20,17 @@ export class InstanceRows {
     return this.store.instances.list(app);
   }
 
+  /** The indexes that have a row (the periodic resync asks this of every app: no records made). */
+  indexes(app: string): number[] {
+    return this.store.instances.indexes(app);
+  }
+
   /**
    * Rows for instances 0..count-1 that have none yet, as `pending`: like
    * Pods, instances exist before they can run, so `list` shows them waiting.
    */
   reserve(app: string, count: number, specHash: string): void {
-    const existing = new Set(this.list(app).map((row) => row.index));
+    const existing = new Set(this.indexes(app));
     for (let index = 0; index < count; index++) {
       if (!existing.has(index)) this.store.instances.upsert(app, index, { specHash, status: 'pending' });
     }
@@ -52,7 +57,7 @@ export class InstanceRows {
 
   /** Deletes rows at index >= count that `isRunning` says nothing runs for (scale-down leftovers). */
   deleteBeyond(app: string, count: number, isRunning: (index: number) => boolean): void {
-    for (const row of this.list(app)) if (row.index >= count && !isRunning(row.index)) this.delete(app, row.index);
+    for (const index of this.indexes(app)) if (index >= count && !isRunning(index)) this.delete(app, index);
   }
 
   recordEvent(event: Parameters<EventsTable['record']>[0]): void {

@@ -119,6 +119,8 @@ export class Supervisor {
    */
   adoptRecorded(app: string, configFor: (index: number, specHash: string) => InstanceConfig): number[] {
     const adopted: number[] = [];
+    // The usual case (every row's instance runs here): no record is read.
+    if (this.rows.indexes(app).every((index) => this.registry.get(app, index))) return adopted;
     for (const row of this.rows.list(app)) {
       if (this.registry.get(app, row.index) || row.pid === null || row.startTime === null) continue;
       const marker = this.spawns.markerOf(app, row.index, row.pid, row.startTime) ?? null;

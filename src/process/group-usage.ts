@@ -2,8 +2,9 @@
  * CPU and memory of a whole process group: an instance and every child in
  * its group, as systemd accounts a unit's cgroup, so `maxMemory` and the
  * Memory column see a child that grows under `sh -c`. Membership comes from
- * one /proc scan every few ticks (a new child counts from the scan that
- * finds it, within `discoverEveryTicks` sweeps); in between only the known
+ * one look for members every few ticks (a new child counts from the look
+ * that finds it, within `discoverEveryTicks` sweeps; the Sweeper's looks read
+ * only what may have changed, group-census.ts); in between only the known
  * members' stat files are read, so a single-process instance still costs one
  * read per tick.
  */
@@ -19,7 +20,8 @@ interface GroupState {
 
 export interface GroupUsageOptions {
   readStat?: (pid: number) => ProcStat | undefined;
-  listStats?: () => ProcStat[];
+  /** Every process of these groups but their leaders (others may come too), each read now (default: a whole /proc scan). */
+  listStats?: (groups: ReadonlySet<number>) => ProcStat[];
   discoverEveryTicks?: number;
 }
 
@@ -33,7 +35,7 @@ export interface GroupSample {
 export class GroupUsage<K extends object> {
   private readonly groups = new WeakMap<K, GroupState>();
   private readonly readStat: (pid: number) => ProcStat | undefined;
-  private readonly listStats: () => ProcStat[];
+  private readonly listStats: (groups: ReadonlySet<number>) => ProcStat[];
   private readonly discoverEveryTicks: number;
   private ticks = 0;
   /** Stats read by this tick's scan, reused instead of reading them again. */
@@ -47,7 +49,7 @@ export class GroupUsage<K extends object> {
 
   /**
    * Starts a tick over the groups led by `leaders` (key → leader pid); every
-   * few ticks (or when `discover` says so) one /proc scan regroups them all.
+   * few ticks (or when `discover` says so) one look for members regroups them all.
    */
   begin(leaders: Map<K, number>, discover = this.ticks % this.discoverEveryTicks === 0): void {
     this.ticks++;
@@ -55,7 +57,7 @@ export class GroupUsage<K extends object> {
     if (!discover || leaders.size === 0) return;
     const byGroup = new Map<number, number[]>();
     for (const pid of leaders.values()) byGroup.set(pid, []);
-    for (const stat of this.listStats()) {
+    for (const stat of this.listStats(new Set(byGroup.keys()))) {
       const members = byGroup.get(stat.pgrp);
       if (!members || stat.pid === stat.pgrp || stat.state === 'Z') continue;
       members.push(stat.pid);

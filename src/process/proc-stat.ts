@@ -17,6 +17,8 @@ export interface ProcStat {
   state: string;
   ppid: number;
   pgrp: number;
+  /** Field 6, the session id: a process can join only a group of its own session. */
+  session: number;
   /** Field 22, clock ticks since boot, kept as a string (it is an opaque identity). */
   startTime: string;
   /** utime + stime (fields 14 and 15), in clock ticks: CPU used so far. */
@@ -59,6 +61,7 @@ export function parseProcStatBytes(bytes: Buffer, length: number): ProcStat | un
   let state = '?';
   let ppid = NaN;
   let pgrp = NaN;
+  let session = NaN;
   let cpuTicks = 0;
   let reapedChildTicks = 0;
   let startTime: string | undefined;
@@ -69,6 +72,7 @@ export function parseProcStatBytes(bytes: Buffer, length: number): ProcStat | un
     if (field === 0) state = String.fromCharCode(bytes[at]!);
     else if (field === 1) ppid = digits(bytes, at, end);
     else if (field === 2) pgrp = digits(bytes, at, end);
+    else if (field === 3) session = digits(bytes, at, end);
     else if (field === 11 || field === 12) cpuTicks += digits(bytes, at, end);
     else if (field === 13 || field === 14) reapedChildTicks += digits(bytes, at, end);
     else if (field === START_TIME) startTime = bytes.toString('latin1', at, end);
@@ -76,7 +80,7 @@ export function parseProcStatBytes(bytes: Buffer, length: number): ProcStat | un
     at = end + 1;
   }
   if (!Number.isInteger(pid) || startTime === undefined) return undefined;
-  return { pid, state, ppid, pgrp, startTime, cpuTicks, reapedChildTicks, rssPages };
+  return { pid, state, ppid, pgrp, session, startTime, cpuTicks, reapedChildTicks, rssPages };
 }
 
 /** The decimal number in bytes[from, to) (NaN when there is none; stops at the first non-digit). */
@@ -127,13 +131,21 @@ export function isSameProcess(pid: number, startTime: string | null): boolean {
   return current !== undefined && (startTime === null || current === startTime);
 }
 
+/** The pid of every process (not thread) that exists now: /proc's numeric entries, nothing read. */
+export function listPids(): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    const first = name.charCodeAt(0);
+    if (first >= 48 && first <= 57) pids.push(Number(name));
+  }
+  return pids;
+}
+
 /** Every live process's stat, in one pass over /proc (zombies included: callers decide). */
 export function listProcesses(): ProcStat[] {
   const all: ProcStat[] = [];
-  for (const name of readdirSync('/proc')) {
-    const first = name.charCodeAt(0);
-    if (first < 48 || first > 57) continue;
-    const stat = readProcStat(Number(name));
+  for (const pid of listPids()) {
+    const stat = readProcStat(pid);
     if (stat) all.push(stat);
   }
   return all;

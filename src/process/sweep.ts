@@ -12,7 +12,8 @@
  * something is watched, and is unref()'d.
  */
 import { execFileSync } from 'node:child_process';
-import { listProcesses, type ProcStat } from './proc-stat.js';
+import type { ProcStat } from './proc-stat.js';
+import { GroupCensus } from './group-census.js';
 import { GroupUsage } from './group-usage.js';
 import { HeldProcStats } from './held-proc-stat.js';
 let pageSize: number | undefined;
@@ -51,8 +52,8 @@ export interface SweeperOptions {
   intervalMs?: number;
   /** Replaces the reads of /proc/<pid>/stat (default: through descriptors held between ticks, held-proc-stat.ts). */
   readStat?: (pid: number) => ProcStat | undefined;
-  /** Every process's stat, for finding the members of the watched groups (default: a /proc scan). */
-  listStats?: () => ProcStat[];
+  /** Every process of these groups but their leaders, each read now: the members of the watched groups (default: group-census.ts). */
+  listStats?: (groups: ReadonlySet<number>) => ProcStat[];
   /** Group members are looked for every this many ticks (default 5; with turns, every this many rounds). */
   discoverEveryTicks?: number;
   /**
@@ -69,6 +70,11 @@ export interface SweeperOptions {
 }
 
 const NO_LEADERS: Map<SweepTarget, number> = new Map();
+
+function censusOfGroups(): (groups: ReadonlySet<number>) => ProcStat[] {
+  const census = new GroupCensus();
+  return (groups) => census.membersOf(groups);
+}
 
 /**
  * @example
@@ -96,7 +102,7 @@ export class Sweeper {
   private running: Promise<void> | undefined;
   private closed = false;
 
-  constructor({ intervalMs = 1_000, readStat, listStats = listProcesses, discoverEveryTicks = 5, maxReadsPerTick = 250, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
+  constructor({ intervalMs = 1_000, readStat, listStats = censusOfGroups(), discoverEveryTicks = 5, maxReadsPerTick = 250, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
     this.intervalMs = intervalMs;
     this.maxReadsPerTick = maxReadsPerTick;
     this.discoverEveryTicks = discoverEveryTicks;
@@ -173,7 +179,7 @@ export class Sweeper {
   /**
    * Whether this tick looks for group members, for every target: every
    * discoverEveryTicks ticks, and with turns every discoverEveryTicks rounds
-   * (a /proc scan costs the same for one group as for all).
+   * (one look costs about the same for one group as for all: it lists /proc).
    */
   private discoverNow(): boolean {
     const rounds = Math.max(1, Math.ceil(this.targets.size / this.maxReadsPerTick));

@@ -7,7 +7,7 @@ import type { ProcStat } from '../../src/process/proc-stat.js';
 import { readProcStat, readStartTime } from '../../src/process/proc-stat.js';
 import { waitFor } from '../helpers/wait-for.js';
 
-const stat = (pid: number, pgrp: number, cpuTicks: number, reapedChildTicks = 0, state = 'S'): ProcStat => ({ pid, pgrp, ppid: 1, state, startTime: '1', cpuTicks, reapedChildTicks, rssPages: 1 });
+const stat = (pid: number, pgrp: number, cpuTicks: number, reapedChildTicks = 0, state = 'S'): ProcStat => ({ pid, pgrp, session: pgrp, ppid: 1, state, startTime: '1', cpuTicks, reapedChildTicks, rssPages: 1 });
 
 test('a group counts every member and what they reaped; another start time, a zombie leader or a missing one count nothing', () => {
   const cpuOf = groupCpuSeconds([stat(10, 10, 100, 50), stat(11, 10, 200, 25), stat(20, 20, 7), stat(30, 30, 9, 0, 'Z'), stat(12, 99, 1000)]);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { GroupUsage } from '../../src/process/group-usage.js';
 import type { ProcStat } from '../../src/process/proc-stat.js';
 
-const stat = (pid: number, pgrp: number, cpuTicks: number, rssPages: number, state = 'S'): ProcStat => ({ pid, pgrp, ppid: 1, state, startTime: '1', cpuTicks, reapedChildTicks: 0, rssPages });
+const stat = (pid: number, pgrp: number, cpuTicks: number, rssPages: number, state = 'S'): ProcStat => ({ pid, pgrp, session: pgrp, ppid: 1, state, startTime: '1', cpuTicks, reapedChildTicks: 0, rssPages });
 
 test('memory is the sum over the group; CPU the sum of each member\'s ticks since the previous sample; members found every N ticks', () => {
   let table: ProcStat[] = [stat(10, 10, 0, 100), stat(11, 10, 0, 1_000), stat(12, 10, 0, 10), stat(20, 20, 0, 5), stat(13, 13, 0, 7)];

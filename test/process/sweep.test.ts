@@ -13,7 +13,7 @@ test('a tick samples all live pids with one usage call and reports the gone ones
   const calls: number[][] = [];
   const alive = new Set([1, 2, 3]);
   const sweeper = new Sweeper({
-    readStat: (pid) => (alive.has(pid) ? { pid, state: 'S', ppid: 1, pgrp: pid, startTime: pid === 3 ? 'other' : 't', cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 } : undefined),
+    readStat: (pid) => (alive.has(pid) ? { pid, state: 'S', ppid: 1, pgrp: pid, session: pid, startTime: pid === 3 ? 'other' : 't', cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 } : undefined),
     sampleUsage: async (pids) => {
       calls.push(pids);
       return Object.fromEntries(pids.map((p) => [p, { cpu: p, memory: p * 100 }]));
@@ -74,7 +74,7 @@ test('CPU percent from the tick delta of utime+stime, memory from RSS pages', as
   let now = 0;
   let ticks = 0;
   const samples: ProcessSample[] = [];
-  const sweeper = new Sweeper({ now: () => now, listStats: () => [], readStat: (pid) => ({ pid, state: 'R', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: ticks, reapedChildTicks: 0, rssPages: 256 }) });
+  const sweeper = new Sweeper({ now: () => now, listStats: () => [], readStat: (pid) => ({ pid, state: 'R', ppid: 1, pgrp: pid, session: pid, startTime: 't', cpuTicks: ticks, reapedChildTicks: 0, rssPages: 256 }) });
   sweeper.watch({ pid: 7, startTime: 't', onSample: (s) => samples.push(s), onGone() {} });
   await sweeper.tick();
   now = 2_000;
@@ -94,7 +94,7 @@ test('past maxReadsPerTick targets take turns: each is read once per round, one 
     maxReadsPerTick: 2,
     discoverEveryTicks: 2,
     listStats: () => (scans++, []),
-    readStat: (pid) => (reads.push(pid), { pid, state: 'S', ppid: 1, pgrp: pid, startTime: 't', cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 }),
+    readStat: (pid) => (reads.push(pid), { pid, state: 'S', ppid: 1, pgrp: pid, session: pid, startTime: 't', cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 }),
   });
   const sampled = new Map<number, number>();
   for (const pid of [1, 2, 3, 4, 5]) sweeper.watch({ pid, startTime: 't', onSample: () => sampled.set(pid, (sampled.get(pid) ?? 0) + 1), onGone() {} });

@@ -27,3 +27,11 @@ test('upsert creates the row, then patches only the given fields', () => {
   store.instances.upsert('web', 0, { specHash: 'h2', pid: null, startTime: null });
   assert.deepEqual([store.instances.get('web', 0)!.pid, store.instances.get('web', 0)!.specHash], [null, 'h2']);
 });
+
+test('indexes lists one app\'s instance indexes, ascending, without their records', () => {
+  const store = memoryStore();
+  for (const index of [2, 0, 11]) store.instances.upsert('web', index, { specHash: 'h1', status: 'pending' });
+  store.instances.upsert('api', 5, { specHash: 'h1', status: 'pending' });
+  assert.deepEqual(store.instances.indexes('web'), [0, 2, 11]);
+  assert.deepEqual(store.instances.indexes('none'), []);
+});
