@@ -14,7 +14,7 @@
  * allocator cannot tell, every other process is read.
  */
 import { listPids as listAllPids, readProcStat, type ProcStat } from './proc-stat.js';
-import { newPidsBetween, type PidAllocatorState } from './new-pids.js';
+import { isNewPid, newPidsBetween, type PidAllocatorState } from './new-pids.js';
 import { readPidAllocator } from './pid-allocator.js';
 
 export interface GroupCensusOptions {
@@ -68,33 +68,37 @@ export class GroupCensus {
     // Read after the listing: a process that took a listed pid before this reading is new by it, one after is read below.
     const now = this.readAllocator();
     const full = this.looks++ % this.fullEvery === 0 || now === undefined;
-    const isNew = full ? 'any' : newPidsBetween(this.since, now);
+    const range = full ? 'any' : newPidsBetween(this.since, now);
     this.since = now;
 
-    const fresh = new Map<number, ProcStat>();
     const previous = this.known;
     // Rebuilt from this listing: processes gone since drop out.
     const known = (this.known = new Map<number, Known>());
-    const read = (pid: number) => {
-      const stat = this.readStat(pid);
-      if (!stat) return known.delete(pid);
-      fresh.set(pid, stat);
-      known.set(pid, { pgrp: stat.pgrp, session: stat.session });
-    };
+    const fresh = new Map<number, ProcStat>();
     for (const pid of pids) {
-      const last = previous.get(pid);
       // A leader is the caller's to read (the sweep reads it anyway), and leads its group and session.
-      if (groups.has(pid)) known.set(pid, { pgrp: pid, session: pid });
-      else if (!last || isNew === 'any' || isNew(pid)) read(pid);
+      if (groups.has(pid)) continue;
+      const last = previous.get(pid);
+      if (last === undefined || range === 'any' || isNewPid(range, pid)) this.readInto(pid, known, fresh);
       else known.set(pid, last);
     }
-    // The sessions a process could join the groups from: their leaders', and their members' (a leader may be gone).
-    const sessions = new Set(groups);
-    for (const { pgrp, session } of known.values()) if (groups.has(pgrp)) sessions.add(session);
-    for (const [pid, { pgrp, session }] of known) {
-      if (!fresh.has(pid) && !groups.has(pid) && (groups.has(pgrp) || sessions.has(session))) read(pid);
+    // A process joins a group only from the group's session, and a group's session is its leader's pid.
+    for (const [pid, entry] of known) {
+      if (!fresh.has(pid) && (groups.has(entry.pgrp) || groups.has(entry.session))) this.readInto(pid, known, fresh);
     }
     this.lastReads = fresh.size;
-    return [...fresh.values()].filter((stat) => groups.has(stat.pgrp) && !groups.has(stat.pid));
+    const members: ProcStat[] = [];
+    for (const stat of fresh.values()) if (groups.has(stat.pgrp)) members.push(stat);
+    return members;
+  }
+
+  private readInto(pid: number, known: Map<number, Known>, fresh: Map<number, ProcStat>): void {
+    const stat = this.readStat(pid);
+    if (!stat) {
+      known.delete(pid);
+      return;
+    }
+    fresh.set(pid, stat);
+    known.set(pid, { pgrp: stat.pgrp, session: stat.session });
   }
 }

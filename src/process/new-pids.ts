@@ -22,10 +22,16 @@ export interface PidAllocatorState {
 /** The allocator wraps back to this pid (the kernel's RESERVED_PIDS), not to 1. */
 const RESERVED_PIDS = 300;
 
+/** The pids in (from, to], wrapping at pid_max when from > to (none when from = to). */
+export interface NewPidRange {
+  from: number;
+  to: number;
+}
+
 /**
- * A test of "may this pid be new since `before`?", or 'any' when the
- * readings cannot tell (no earlier reading, pid_max changed, or enough forks
- * for a whole round of the cursor).
+ * The pids that may be new since `before`, or 'any' when the readings
+ * cannot tell (no earlier reading, pid_max changed, or enough forks for a
+ * whole round of the cursor).
  *
  * A whole round passes pidMax − 300 pids; each one it passes is either handed
  * out (at most `forks` of them) or taken at that moment. A taken pid names a
@@ -35,17 +41,19 @@ const RESERVED_PIDS = 300;
  * 1500 tasks, up to ~7000 forks between two readings.
  *
  * @example
- * const isNew = newPidsBetween(previous, now);
- * if (isNew === 'any' || isNew(pid)) readProcStat(pid);
+ * const range = newPidsBetween(previous, now);
+ * if (range === 'any' || isNewPid(range, pid)) readProcStat(pid);
  */
-export function newPidsBetween(before: PidAllocatorState | undefined, after: PidAllocatorState): ((pid: number) => boolean) | 'any' {
+export function newPidsBetween(before: PidAllocatorState | undefined, after: PidAllocatorState): NewPidRange | 'any' {
   if (!before || before.pidMax !== after.pidMax) return 'any';
   const forks = after.forks - before.forks;
   const readings = [before.lastPid, before.tasks, after.lastPid, forks, after.pidMax];
   if (!readings.every(Number.isSafeInteger) || forks < 0) return 'any';
   if (4 * forks + 3 * before.tasks >= after.pidMax - RESERVED_PIDS) return 'any';
-  const from = before.lastPid;
-  const to = after.lastPid;
-  if (from === to) return () => false;
-  return from < to ? (pid) => pid > from && pid <= to : (pid) => pid > from || pid <= to;
+  return { from: before.lastPid, to: after.lastPid };
+}
+
+/** Whether `pid` lies in the range the cursor went through. */
+export function isNewPid({ from, to }: NewPidRange, pid: number): boolean {
+  return from <= to ? pid > from && pid <= to : pid > from || pid <= to;
 }

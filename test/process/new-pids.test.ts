@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { newPidsBetween, type PidAllocatorState } from '../../src/process/new-pids.js';
+import { isNewPid, newPidsBetween, type PidAllocatorState } from '../../src/process/new-pids.js';
 import { readPidAllocator } from '../../src/process/pid-allocator.js';
 
 const reading = (lastPid: number, forks: number, { tasks = 100, pidMax = 32_768 } = {}): PidAllocatorState => ({ lastPid, tasks, forks, pidMax });
-const newOnes = (test: ReturnType<typeof newPidsBetween>, pids: number[]) => (test === 'any' ? 'any' : pids.filter(test));
+const newOnes = (range: ReturnType<typeof newPidsBetween>, pids: number[]) => (range === 'any' ? 'any' : pids.filter((pid) => isNewPid(range, pid)));
 
 test('the pids the cursor went past are new, the others are not', () => {
   assert.deepEqual(newOnes(newPidsBetween(reading(1000, 50), reading(1040, 90)), [999, 1000, 1001, 1040, 1041, 400]), [1001, 1040]);
@@ -42,8 +42,8 @@ test('this host\'s allocator: a process started between two readings has a pid t
   const child = spawnSync('true');
   const after = readPidAllocator()!;
   assert.ok(after.forks > before.forks && after.tasks > 0 && after.pidMax > 300);
-  const isNew = newPidsBetween(before, after);
-  if (isNew === 'any') return t.skip(`${before.tasks} tasks for pid_max ${before.pidMax}: every look reads all here`);
-  assert.equal(isNew(child.pid), true);
-  assert.equal(isNew(process.pid), false);
+  const range = newPidsBetween(before, after);
+  if (range === 'any') return t.skip(`${before.tasks} tasks for pid_max ${before.pidMax}: every look reads all here`);
+  assert.equal(isNewPid(range, child.pid!), true);
+  assert.equal(isNewPid(range, process.pid), false);
 });
