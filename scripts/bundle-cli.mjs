@@ -15,13 +15,33 @@
 // - Lazy modules: esbuild wraps what is reached only by import() in an init
 //   function, so the store (better-sqlite3) of the offline fallback is
 //   required only when the controller is down.
-// Other commands run cli.js as tsc compiled it (main.ts imports it by URL,
-// which the bundler leaves alone), under the ESM loader as before.
-import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
+// Every other command runs the second bundle, dist/src/cli/cli.bundle.mjs:
+// the command line (src/cli/cli.ts) with its packages, minified, so the
+// controller that `berth up` runs is one file too (main.ts imports it by
+// URL, which the first bundle leaves alone). Why (issue 19, measured at 100
+// `sleep` instances, the controller's private memory, RssAnon): tsc's ~150
+// modules and the packages as published 24.4 MB; one file, whitespace and
+// syntax minified 21.3; identifiers minified too 18.7 (V8 keeps each
+// module's source text and, for every function it compiled, scope and
+// position tables that grow with names and lines); names of functions and
+// classes kept (`keepNames`, +1.3 MB) 19.8-20.2: an error's name is its
+// class's, and stack traces keep their function names. Its source map
+// (cli.bundle.mjs.map) maps stacks back with `node --enable-source-maps`.
+// - ESM, not CommonJS: requiring the same file as CommonJS left ~3 MB more
+//   in malloc's heap (V8's heap was smaller, the sum larger).
+// - One file, not split per command: splitting made 111 files for ~0.5 MB.
+// - better-sqlite3 and koffi load native code from their own folders, so
+//   they stay packages.
+// - Each module's `import.meta.url` is where tsc put that module, relative
+//   to the bundle, so files found beside a module (the validators, the
+//   socket preload, the dashboard's static files) are found.
+import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = new URL('..', import.meta.url);
 export const BUNDLE = 'dist/src/cli/main.cjs';
+export const COMMAND_LINE_BUNDLE = 'dist/src/cli/cli.bundle.mjs';
 export const BIN = 'dist/src/cli/main.js';
 
 /** @returns {Promise<{ code: string, map: string }>} the bundle and its source map, not written */
@@ -47,10 +67,59 @@ export async function bundleCli() {
   return { code: text(''), map: text('.map') };
 }
 
+/** @returns {Promise<{ path: string, text: string }[]>} the command line's bundle and its source map (paths from the package root), not written */
+export async function bundleCommandLine() {
+  const esbuild = await import('esbuild');
+  const rootDir = fileURLToPath(root);
+  const result = await esbuild.build({
+    absWorkingDir: rootDir,
+    entryPoints: ['src/cli/cli.ts'],
+    outfile: COMMAND_LINE_BUNDLE,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    external: ['better-sqlite3', 'koffi'],
+    minify: true,
+    keepNames: true,
+    plugins: [importMetaUrlOfTscOutput(rootDir)],
+    // a module may name its own `require` (createRequire), so the URL is made by a function of the bundle's scope
+    banner: {
+      js: [
+        "import { createRequire as createRequireOfBundle } from 'node:module';",
+        'const require = createRequireOfBundle(import.meta.url);', // for the CommonJS packages inside
+        'const tscOutputUrl = (relative) => new URL(relative, import.meta.url).href;',
+      ].join('\n'),
+    },
+    sourcemap: 'linked',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles.map((f) => ({ path: path.relative(rootDir, f.path).split(path.sep).join('/'), text: f.text }));
+}
+
+/** Replaces `import.meta.url` in src/X.ts with the URL of dist/src/X.js, found from the bundle's own path at run time. */
+function importMetaUrlOfTscOutput(rootDir) {
+  const bundleDir = path.dirname(path.join(rootDir, COMMAND_LINE_BUNDLE));
+  return {
+    name: 'import-meta-url-of-tsc-output',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+        const source = readFileSync(args.path, 'utf8');
+        if (!source.includes('import.meta.url')) return undefined;
+        const compiled = path.join(rootDir, 'dist', path.relative(rootDir, args.path)).replace(/\.ts$/, '.js');
+        const relative = path.relative(bundleDir, compiled).split(path.sep).join('/');
+        return { contents: source.replaceAll('import.meta.url', `tscOutputUrl(${JSON.stringify(relative)})`), loader: 'ts' };
+      });
+    },
+  };
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { code, map } = await bundleCli();
-  writeFileSync(new URL(BUNDLE, root), code);
-  writeFileSync(new URL(`${BUNDLE}.map`, root), map);
+  const [bin, commandLine] = await Promise.all([bundleCli(), bundleCommandLine()]);
+  writeFileSync(new URL(BUNDLE, root), bin.code);
+  writeFileSync(new URL(`${BUNDLE}.map`, root), bin.map);
+  for (const file of commandLine) writeFileSync(new URL(file.path, root), file.text);
   // tsc wrote main.js (and main.js.map), or writes through the link: either way main.js ends a link
   rmSync(new URL(BIN, root), { force: true });
   rmSync(new URL(`${BIN}.map`, root), { force: true });

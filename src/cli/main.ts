@@ -5,8 +5,9 @@
  * dist/src/cli/main.js a link to it (scripts/bundle-cli.mjs): one file to
  * load and no ESM loader to start, which was most of what `berth list` cost
  * over a bare `node` (issue 19). So `list` (ls, get, status) runs here, from
- * the bundle; every other command runs the command line as tsc compiled it
- * (cli.js, imported by URL so the bundler leaves it out). A command runs
+ * the bundle; every other command runs the second bundle, cli.bundle.mjs
+ * (the command line and the controller, minified; imported by URL, which the
+ * bundler leaves alone: scripts/bundle-cli.mjs says why). A command runs
  * wholly in one of the two, so no object of one copy of a module ever meets
  * the other's (an `instanceof BerthError` would fail across them).
  */
@@ -28,7 +29,7 @@ const argv = process.argv.slice(2);
 const forList = listArgs(argv);
 if (forList) settle(runCommand(list, forList.args, forList.home));
 else {
-  import(new URL('./cli.js', import.meta.url).href).then(
+  import(new URL('./cli.bundle.mjs', import.meta.url).href).then(
     (cli: typeof import('./cli.js')) => cli.runCli(argv),
     (err: unknown) => settle(Promise.reject(err)),
   );

@@ -1,27 +1,58 @@
 // The bin is a bundle (scripts/bundle-cli.mjs): dist/src/cli/main.js links
 // to dist/src/cli/main.cjs, which `npm run build` makes from the current
-// sources. This fails when the bundle is stale, and shows what each path
-// loads: `berth list` one CommonJS file and no package (no ESM loader at
-// all), the offline fallback better-sqlite3 on demand, every other command
-// the command line as tsc compiled it.
+// sources, and every other command runs the second bundle, cli.bundle.mjs.
+// This fails when a bundle is stale, and shows what each path loads: `berth
+// list` one CommonJS file and no package (no ESM loader at all), the offline
+// fallback better-sqlite3 on demand, every other command (the controller
+// too) one ES module and the two native packages, and none of tsc's modules.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { BerthHarness, BIN, ROOT } from '../helpers/berth-harness.js';
 import { ApiClient } from '../../src/api/api-client.js';
 
 const BUNDLE = path.join(path.dirname(BIN), 'main.cjs');
+const COMMAND_LINE_BUNDLE = path.join(path.dirname(BIN), 'cli.bundle.mjs');
 
-test('dist/src/cli/main.js links to main.cjs, the bundle of the current sources', async () => {
+interface Bundler {
+  bundleCli: () => Promise<{ code: string }>;
+  bundleCommandLine: () => Promise<{ path: string; text: string }[]>;
+}
+
+test('dist/src/cli/main.js links to main.cjs; both bundles are those of the current sources', async () => {
   assert.ok(lstatSync(BIN).isSymbolicLink(), 'main.js is a link');
   assert.equal(readlinkSync(BIN), 'main.cjs');
-  const { bundleCli } = (await import(new URL('scripts/bundle-cli.mjs', `file://${ROOT}`).href)) as { bundleCli: () => Promise<{ code: string }> };
-  assert.ok(readFileSync(BUNDLE, 'utf8') === (await bundleCli()).code, 'dist/src/cli/main.cjs is stale: run `npm run build`');
+  const bundler = (await import(new URL('scripts/bundle-cli.mjs', `file://${ROOT}`).href)) as Bundler;
+  assert.ok(readFileSync(BUNDLE, 'utf8') === (await bundler.bundleCli()).code, 'dist/src/cli/main.cjs is stale: run `npm run build`');
+  const files = await bundler.bundleCommandLine();
+  assert.deepEqual(files.map((f) => f.path).sort(), ['dist/src/cli/cli.bundle.mjs', 'dist/src/cli/cli.bundle.mjs.map']);
+  for (const file of files) assert.ok(readFileSync(path.join(ROOT, file.path), 'utf8') === file.text, `${file.path} is stale: run \`npm run build\``);
 });
+
+/** Runs the bin with ESM load hooks that write every file: URL the loader loads, one a line, to a file. */
+async function esModulesLoaded(scratch: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string; files: string[] }> {
+  const hooks = path.join(scratch, 'hooks.mjs');
+  const register = path.join(scratch, 'register.mjs');
+  const list = path.join(scratch, 'loaded.txt');
+  await writeFile(hooks, `import { appendFileSync } from 'node:fs';
+export async function load(url, context, next) {
+  if (url.startsWith('file:')) appendFileSync(${JSON.stringify(list)}, url + '\\n');
+  return next(url, context);
+}\n`);
+  await writeFile(register, `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`);
+  await writeFile(list, '');
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', pathToFileURL(register).href, BIN, ...args], { timeout: 60_000 }, (err, stdout, stderr) => {
+      const files = readFileSync(list, 'utf8').split('\n').filter(Boolean).map((url) => fileURLToPath(url));
+      resolve({ code: err ? 1 : 0, stdout, stderr, files });
+    });
+  });
+}
 
 interface Loaded {
   commonjs: string[];
@@ -39,7 +70,7 @@ function runReporting(preload: string, args: string[]): Promise<{ code: number; 
   });
 }
 
-test('list loads one file and no package; offline it loads SQLite on demand; other commands run the compiled command line', async (t) => {
+test('list loads one file and no package; offline it loads SQLite on demand; other commands run the command line bundle alone', async (t) => {
   const scratch = await mkdtemp(path.join(tmpdir(), 'berth-bin-'));
   t.after(() => rm(scratch, { recursive: true, force: true }));
   const preload = path.join(scratch, 'report-loaded.cjs');
@@ -64,7 +95,11 @@ test('list loads one file and no package; offline it loads SQLite on demand; oth
   const info = await runReporting(preload, ['--home', berth.home, 'info', 'sleepers']);
   assert.equal(info.code, 0, info.stderr);
   assert.match(info.stdout, /^Name: +sleepers$/m);
-  assert.equal(info.loaded.esmLoader, true, 'info runs cli.js under the ESM loader');
+  assert.equal(info.loaded.esmLoader, true, 'info runs cli.bundle.mjs under the ESM loader');
+  const infoModules = await esModulesLoaded(scratch, ['--home', berth.home, 'info', 'sleepers']);
+  assert.equal(infoModules.code, 0, infoModules.stderr);
+  // the entry, the command line and the store's native package: none of tsc's modules, no other package
+  assert.deepEqual(infoModules.files, [BUNDLE, COMMAND_LINE_BUNDLE, path.join(ROOT, 'node_modules', 'better-sqlite3', 'lib', 'index.js')]);
 
   await berth.killController(); // the sleepers keep running
   const offline = await runReporting(preload, ['--home', berth.home, 'list', '-o', 'name']);
