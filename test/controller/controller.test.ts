@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
-import { app, controllerHarness as setup } from '../helpers/controller-harness.js';
+import { desiredStateFrom, loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
+import { app, controllerHarness as setup, DIR } from '../helpers/controller-harness.js';
 
 test('start reconciles every app; a file change reconciles only what changed', async () => {
   const { supervisor, files, controller, edit, timers } = setup();
@@ -22,6 +22,28 @@ test('start reconciles every app; a file change reconciles only what changed', a
   timers.advance(1_005);
   await controller.settle();
   assert.deepEqual(supervisor.log.slice(4), ['remove api/0']);
+});
+
+test('watcher events that arrive while the folder is read cost one more read, not one each', async () => {
+  const texts = new Map([['web.yaml', app('web', 'port: 3000')]]);
+  let reads = 0;
+  let release: (() => void) | undefined;
+  const { controller, notify, supervisor } = setup({
+    loadManifests: async () => {
+      if (++reads === 2) await new Promise<void>((resolve) => (release = resolve));
+      return desiredStateFrom([...texts].map(([file, text]) => ({ file: path.join(DIR, file), text })));
+    },
+  });
+  await controller.start();
+  await controller.settle();
+  const first = notify();
+  while (!release) await new Promise((r) => setImmediate(r));
+  texts.set('api.yaml', app('api', 'port: 4000'));
+  const more = Array.from({ length: 20 }, () => notify());
+  release();
+  await Promise.all([first, ...more]);
+  assert.equal(reads, 3, 'the start, the read in progress, and one for the 20 events');
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'start api/0 port=4000'], 'the last read saw the new file');
 });
 
 test('the resync timer reconciles apps the store knows but no file declares (deleted while the controller was down)', async () => {
