@@ -46,6 +46,26 @@ test('watcher events that arrive while the folder is read cost one more read, no
   assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'start api/0 port=4000'], 'the last read saw the new file');
 });
 
+test('while the vanish grace holds the claims of a vanished file, nothing of them is reconciled; after it they are deleted', async () => {
+  const { controller, files, edit, timers, ports, store } = setup();
+  let ensured = 0;
+  const ensureClaim = ports.ensureClaim.bind(ports);
+  ports.ensureClaim = async () => {
+    ensured++;
+    return ensureClaim();
+  };
+  files.set('claims.yaml', ['a', 'b'].map((name) => `apiVersion: berth/v1\nkind: PortClaim\nmetadata: {name: ${name}}\nspec: {tcp: 1}\n`).join('---\n'));
+  await controller.start();
+  await controller.settle();
+  assert.equal(ensured, 2);
+  await edit('claims.yaml', undefined);
+  assert.equal(ensured, 2, 'held, not reconciled again');
+  assert.notEqual(store.apps.get('a'), undefined);
+  timers.advance(1_005);
+  await controller.settle();
+  assert.deepEqual([store.apps.get('a'), store.apps.get('b'), ensured], [undefined, undefined, 2]);
+});
+
 test('the resync timer reconciles apps the store knows but no file declares (deleted while the controller was down)', async () => {
   const { store, supervisor, timers, files, controller } = setup();
   files.set('web.yaml', app('web', 'port: 3000'));
