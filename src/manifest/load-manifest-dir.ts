@@ -102,14 +102,18 @@ export async function desiredStateFrom(texts: ManifestText[], { readEnvFile }: L
  * the directory itself cannot be read (missing only with `missingOk`); a
  * file or folder below it that cannot be read is an error of that path
  * (`FILE:1:1: cannot read: EACCES`) and the others load as usual.
+ * `onRead` is handed each file's text as read (`berth delete` compares it before removing a file).
  */
-export async function loadManifestDir(dir: string, { missingOk = false, readEnvFile }: LoadOptions & { missingOk?: boolean } = {}): Promise<DesiredState> {
+export async function loadManifestDir(dir: string, { missingOk = false, readEnvFile, onRead }: LoadOptions & { missingOk?: boolean; onRead?: (read: ManifestText) => void } = {}): Promise<DesiredState> {
   const { files, problems, linkTargets } = await listManifestFiles(dir, { missingOk });
   const texts: ManifestText[] = [];
   const unreadable: (ListingProblem & Partial<ManifestReadProblem>)[] = [...problems];
   for (const file of files) {
     const read = await readManifestFile(file);
-    if ('text' in read) texts.push({ file, text: read.text });
+    if ('text' in read) {
+      texts.push({ file, text: read.text });
+      onRead?.({ file, text: read.text });
+    }
     else if ('problem' in read) unreadable.push({ path: file, directory: false, ...read.problem });
   }
   const state = await desiredStateFrom(texts, { readEnvFile });
