@@ -2,7 +2,7 @@
 // 500-document file rewrote it once per document); the others stay as written.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { removeManifestDocuments } from '../../src/apply/edit-manifest-file.js';
 import { removeManifests } from '../../src/apply/remove-manifests.js';
@@ -56,8 +56,16 @@ test('removeManifests removes all and only the named documents across files, dep
   writeFileSync(path.join(dir, 'web.yaml'), [app('web', ', dependsOn: [db]'), claim('keep')].join('---\n'));
   writeFileSync(path.join(dir, 'c1.yaml'), claim('c1'));
   writeFileSync(path.join(dir, 'c2.yaml'), claim('c2'));
+  // inotify reports the writes in the order they happened
+  const writes: string[] = [];
+  const watcher = watch(dir, (_event, file) => {
+    if (file && !file.startsWith('.')) writes.push(file);
+  });
+  t.after(() => watcher.close());
   const removed = await removeManifests(dir, ['db', 'c1', 'web', 'c2', 'c1']);
   assert.deepEqual(removed.map((r) => r.metadata.name), ['c1', 'web', 'c2', 'db'], 'web before db, which it depends on; each name once');
+  while (!writes.includes('db.yaml')) await new Promise((r) => setTimeout(r, 10));
+  assert.ok(writes.indexOf('web.yaml') < writes.indexOf('db.yaml'), `web.yaml rewritten before db.yaml goes: ${writes.join(', ')}`);
   assert.deepEqual(['db.yaml', 'c1.yaml', 'c2.yaml'].map((f) => existsSync(path.join(dir, f))), [false, false, false]);
   assert.deepEqual([...readFileSync(path.join(dir, 'web.yaml'), 'utf8').matchAll(/name: (\w+)/g)].map((m) => m[1]), ['keep']);
 });
