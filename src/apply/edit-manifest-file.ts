@@ -14,10 +14,17 @@ type DocumentEdit = { replaceWith: string } | { remove: true } | { edit: (doc: D
  * Removes every document of `file` whose name is in `names`, in one read
  * and one write (`delete -f` of 500 documents used to rewrite the file 500
  * times). Returns the names it found. A file left empty is deleted.
+ * `read`: the file's text and the names of all its documents, as the caller
+ * read and parsed them; when the file still holds that text and every one
+ * of those names goes, the file is removed without being parsed again.
  */
-export async function removeManifestDocuments(file: string, names: ReadonlySet<string>): Promise<string[]> {
+export async function removeManifestDocuments(file: string, names: ReadonlySet<string>, read?: { text: string; names: readonly string[] }): Promise<string[]> {
   const text = await readIfExists(file);
   if (text === undefined) return [];
+  if (read && text === read.text && read.names.every((name) => names.has(name))) {
+    await writeDocuments(file, []);
+    return [...read.names];
+  }
   const docs = parseAllDocuments(text);
   const kept: string[] = [];
   const removed: string[] = [];

@@ -9,13 +9,8 @@ export async function findManifest(dir: string, name: string): Promise<{ file: s
   return findIn(await loadManifestDir(dir, { missingOk: true }), dir, name);
 }
 
-/** Several apps' files from one read of the directory (delete -f of 500 documents read it 500 times). */
-export async function findManifests(dir: string, names: string[]): Promise<{ file: string; resource: Resource }[]> {
-  const state = await loadManifestDir(dir, { missingOk: true });
-  return names.map((name) => findIn(state, dir, name));
-}
-
-function findIn(state: DesiredState, dir: string, name: string): { file: string; resource: Resource } {
+/** The file of `name` in a desired state read from `dir`; throws NOT_FOUND, or MANIFEST_INVALID when only a broken file names it. */
+export function findIn(state: DesiredState, dir: string, name: string): { file: string; resource: Resource } {
   const resource = state.resources.get(name);
   if (!resource) {
     const broken = [...state.files].find(([, entry]) => entry.names.includes(name));

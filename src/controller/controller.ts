@@ -32,6 +32,7 @@ import { realTimers, type ControllerOptions, type Timers } from './controller-op
 export type { ControllerOptions, Timers } from './controller-options.js';
 import { ManifestDirHealth } from './manifest-dir-health.js';
 import { VanishGrace } from './vanish-grace.js';
+import { ReloadQueue, type ReloadOptions } from './reload-queue.js';
 
 export class Controller implements ControllerApi {
   private desiredState: DesiredState = { resources: new Map(), errors: [], files: new Map() };
@@ -49,7 +50,7 @@ export class Controller implements ControllerApi {
   private resyncTimer?: unknown;
   private watcher?: Watcher;
   private offInstanceChange?: () => void;
-  private loading: Promise<void> = Promise.resolve();
+  private readonly reloads = new ReloadQueue((options) => this.loadDesired(options));
   private closed = false;
   private readonly dirHealth: ManifestDirHealth;
   private readonly vanishGrace = new VanishGrace();
@@ -123,9 +124,7 @@ export class Controller implements ControllerApi {
     });
     await this.watcher?.ready;
     // A directory that cannot be read is an error here, never "no apps": every app would be stopped.
-    const first = this.loading.then(() => this.loadDesired());
-    this.loading = first.catch(() => undefined);
-    await first;
+    await this.reloads.request();
     // Apps the store knows but the files no longer declare (deleted while we were down) reconcile too.
     this.enqueueEveryApp();
     this.resyncTimer = this.timers.setInterval(() => void this.resync(), this.opts.resyncMs ?? 30_000);
@@ -143,19 +142,19 @@ export class Controller implements ControllerApi {
   }
 
   /**
-   * Reads the manifest directory again and enqueues what changed. Serialised.
+   * Reads the manifest directory again and enqueues what changed. One reload
+   * at a time; calls made while one waits its turn join it (reload-queue.ts).
    * When the directory cannot be read, the last good desired state stays.
    */
-  reloadDesired({ graceMs }: { graceMs?: number } = {}): Promise<void> {
-    this.loading = this.loading.then(() => this.loadDesired({ graceMs })).catch((err: unknown) => {
+  reloadDesired(options: ReloadOptions = {}): Promise<void> {
+    return this.reloads.request(options).catch((err: unknown) => {
       const apps = [...this.desiredState.resources.keys()];
       if (err instanceof ManifestDirError) this.dirHealth.failed(err.message, apps);
       else this.opts.logger.error({ err }, 'cannot read the manifest directory');
     });
-    return this.loading;
   }
 
-  private async loadDesired({ graceMs }: { graceMs?: number } = {}): Promise<void> {
+  private async loadDesired({ graceMs }: ReloadOptions = {}): Promise<void> {
     if (this.closed) return;
     const load = this.opts.loadManifests ?? loadManifestDir;
     const next = await load(this.opts.dir);
@@ -195,7 +194,7 @@ export class Controller implements ControllerApi {
 
   /** Resolves once every queued reconcile has run (tests, apply --wait). */
   async settle(): Promise<void> {
-    await this.loading;
+    await this.reloads.idle();
     await this.queue.drain();
   }
 

@@ -24,8 +24,10 @@ export function changedNames(previous: DesiredState | undefined, next: DesiredSt
   for (const name of before.keys()) if (!next.resources.has(name)) names.add(name);
   const oldErrors = previous ? errorsByName(previous) : new Map<string, string>();
   const newErrors = errorsByName(next);
+  // No file naming it and a file without errors are the same to its status: a vanished file whose apps
+  // the grace holds changes nothing yet (a delete -f of 500 files reconciled every held claim for nothing).
   for (const name of new Set([...oldErrors.keys(), ...newErrors.keys()])) {
-    if (oldErrors.get(name) !== newErrors.get(name)) names.add(name);
+    if ((oldErrors.get(name) ?? '') !== (newErrors.get(name) ?? '')) names.add(name);
   }
   return names;
 }

@@ -9,14 +9,15 @@ export async function removeApp(ctx: ReconcileContext, name: string): Promise<vo
   const record = store.apps.get(name);
   // Processes a previous controller left are adopted first, so they are stopped too.
   await ctx.supervisor.removeApp(name, record?.kind === 'App' ? recordedConfigFor(ctx, record.resource as AppResource) : undefined);
-  if (record?.kind === 'PortClaim') ctx.ports.releaseClaim(name);
-  else ctx.ports.releaseApp(name);
   ctx.requests.forget(name);
+  // One commit for the ports, the rows and the event (a delete -f of 500 claims made 2,000).
   store.transaction(() => {
+    if (record?.kind === 'PortClaim') ctx.ports.releaseClaim(name);
+    else ctx.ports.releaseApp(name);
     store.overrides.clear(name);
     store.instanceStops.clear(name);
     store.apps.delete(name);
+    recordEvent(store, name, null, 'Normal', 'Deleted', 'manifest removed: instances stopped, ports released');
   });
-  recordEvent(store, name, null, 'Normal', 'Deleted', 'manifest removed: instances stopped, ports released');
   ctx.logger.info({ app: name }, 'deleted');
 }

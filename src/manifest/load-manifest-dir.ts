@@ -15,6 +15,10 @@ import { displayPath } from './display-path.js';
 import { resolveAllEnvFiles, type EnvFileReader } from './env-file/resolve-env-files.js';
 import { checkDependencies } from './check-dependencies.js';
 import type { Resource } from './types.js';
+import { mapWithLimit } from '../util/map-with-limit.js';
+
+/** Manifest files read at once: 3 of libuv's 4 threads, so a file on a hung mount leaves one to the rest of the controller. */
+const READS_AT_ONCE = 3;
 
 export interface DesiredState {
   resources: Map<string, Resource>;
@@ -102,15 +106,19 @@ export async function desiredStateFrom(texts: ManifestText[], { readEnvFile }: L
  * the directory itself cannot be read (missing only with `missingOk`); a
  * file or folder below it that cannot be read is an error of that path
  * (`FILE:1:1: cannot read: EACCES`) and the others load as usual.
+ * `onRead` is handed each file's text as read (`berth delete` compares it before removing a file).
  */
-export async function loadManifestDir(dir: string, { missingOk = false, readEnvFile }: LoadOptions & { missingOk?: boolean } = {}): Promise<DesiredState> {
+export async function loadManifestDir(dir: string, { missingOk = false, readEnvFile, onRead }: LoadOptions & { missingOk?: boolean; onRead?: (read: ManifestText) => void } = {}): Promise<DesiredState> {
   const { files, problems, linkTargets } = await listManifestFiles(dir, { missingOk });
   const texts: ManifestText[] = [];
   const unreadable: (ListingProblem & Partial<ManifestReadProblem>)[] = [...problems];
-  for (const file of files) {
-    const read = await readManifestFile(file);
-    if ('text' in read) texts.push({ file, text: read.text });
-    else if ('problem' in read) unreadable.push({ path: file, directory: false, ...read.problem });
+  const reads = await mapWithLimit(files, READS_AT_ONCE, (file) => readManifestFile(file));
+  for (const [i, file] of files.entries()) {
+    const read = reads[i]!;
+    if ('text' in read) {
+      texts.push({ file, text: read.text });
+      onRead?.({ file, text: read.text });
+    } else if ('problem' in read) unreadable.push({ path: file, directory: false, ...read.problem });
   }
   const state = await desiredStateFrom(texts, { readEnvFile });
   for (const problem of unreadable) {

@@ -6,6 +6,7 @@
  * on how many are in flight.
  */
 import type { PortRange } from './types.js';
+import { mapWithLimit } from '../util/map-with-limit.js';
 
 export const DEFAULT_PROBE_CONCURRENCY = 256;
 
@@ -71,14 +72,5 @@ export function firstFreeBlock(range: PortRange, size: number, isTaken: (port: n
  * @example await probeAll([5000, 5001], (p) => prober.isFree('tcp', p)) → [true, false]
  */
 export async function probeAll(ports: readonly number[], isFree: (port: number) => Promise<boolean>, concurrency = DEFAULT_PROBE_CONCURRENCY): Promise<boolean[]> {
-  const results: boolean[] = new Array(ports.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < ports.length) {
-      const i = next++;
-      results[i] = await isFree(ports[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ports.length) }, worker));
-  return results;
+  return mapWithLimit(ports, concurrency, isFree);
 }

@@ -159,10 +159,11 @@ export class PortAllocator {
     const table = this.store.allocations;
     const cache: ProbeCache = { tcp: new Map(), udp: new Map() };
     const attempt = (write: boolean): { done: Allocation[] } | { probe: ProbeRequest } | { ready: true } => {
-      const all = table.list();
-      const mine = all.filter((r) => r.ownerKind === ownerKind && r.owner === owner);
+      // Only a change needs everyone's rows: a sticky owner (every resync, every claim of a 500-claim apply) reads its own.
+      const mine = table.listOwner(ownerKind, owner);
       const plan = makePlan(mine);
       if (plan.needs.length === 0 && plan.release.length === 0) return { done: mine };
+      const all = table.list();
       const resolution = this.resolve({ ownerKind, owner, all, mine, plan, cache });
       if ('probe' in resolution) return resolution;
       if (!write) return { ready: true };

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
-import { app, controllerHarness as setup } from '../helpers/controller-harness.js';
+import { desiredStateFrom, loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
+import { app, controllerHarness as setup, DIR } from '../helpers/controller-harness.js';
 
 test('start reconciles every app; a file change reconciles only what changed', async () => {
   const { supervisor, files, controller, edit, timers } = setup();
@@ -22,6 +22,48 @@ test('start reconciles every app; a file change reconciles only what changed', a
   timers.advance(1_005);
   await controller.settle();
   assert.deepEqual(supervisor.log.slice(4), ['remove api/0']);
+});
+
+test('watcher events that arrive while the folder is read cost one more read, not one each', async () => {
+  const texts = new Map([['web.yaml', app('web', 'port: 3000')]]);
+  let reads = 0;
+  let release: (() => void) | undefined;
+  const { controller, notify, supervisor } = setup({
+    loadManifests: async () => {
+      if (++reads === 2) await new Promise<void>((resolve) => (release = resolve));
+      return desiredStateFrom([...texts].map(([file, text]) => ({ file: path.join(DIR, file), text })));
+    },
+  });
+  await controller.start();
+  await controller.settle();
+  const first = notify();
+  while (!release) await new Promise((r) => setImmediate(r));
+  texts.set('api.yaml', app('api', 'port: 4000'));
+  const more = Array.from({ length: 20 }, () => notify());
+  release();
+  await Promise.all([first, ...more]);
+  assert.equal(reads, 3, 'the start, the read in progress, and one for the 20 events');
+  assert.deepEqual(supervisor.log, ['start web/0 port=3000', 'start api/0 port=4000'], 'the last read saw the new file');
+});
+
+test('while the vanish grace holds the claims of a vanished file, nothing of them is reconciled; after it they are deleted', async () => {
+  const { controller, files, edit, timers, ports, store } = setup();
+  let ensured = 0;
+  const ensureClaim = ports.ensureClaim.bind(ports);
+  ports.ensureClaim = async () => {
+    ensured++;
+    return ensureClaim();
+  };
+  files.set('claims.yaml', ['a', 'b'].map((name) => `apiVersion: berth/v1\nkind: PortClaim\nmetadata: {name: ${name}}\nspec: {tcp: 1}\n`).join('---\n'));
+  await controller.start();
+  await controller.settle();
+  assert.equal(ensured, 2);
+  await edit('claims.yaml', undefined);
+  assert.equal(ensured, 2, 'held, not reconciled again');
+  assert.notEqual(store.apps.get('a'), undefined);
+  timers.advance(1_005);
+  await controller.settle();
+  assert.deepEqual([store.apps.get('a'), store.apps.get('b'), ensured], [undefined, undefined, 2]);
 });
 
 test('the resync timer reconciles apps the store knows but no file declares (deleted while the controller was down)', async () => {

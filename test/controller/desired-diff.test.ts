@@ -23,6 +23,13 @@ test('changed names: added, removed, changed, and those whose file errors change
   assert.deepEqual([...changedNames(before, after)].sort(), ['new', 'old', 'web']);
 });
 
+test('a file that vanished, its apps held by the vanish grace, changes no name; its errors going does', () => {
+  const before = state([resource('web'), resource('api')], [['web.yaml', ['web'], []], ['api.yaml', ['api'], [broken]]]);
+  const held = state([resource('web'), resource('api')], []);
+  assert.deepEqual([...changedNames(before, held)], ['api'], 'web: no errors before, none now; api: its error is gone');
+  assert.deepEqual([...changedNames(held, before)], ['api']);
+});
+
 test('a broken file keeps the names it had, even when its text no longer mentions them', () => {
   const before = state([resource('web')], [['web.yaml', ['web'], []]]);
   const after = state([], [['web.yaml', [], [broken]]]);

@@ -183,3 +183,20 @@ test('4 instances on "A-(A+3)" with env {PORT: "3000"}: PORT A..A+3, ids 0..3, P
   assert.deepEqual(envs.map((e) => [e.env.PM2_INSTANCE_ID, e.env.NODE_APP_INSTANCE, e.env.BERTH_INSTANCE_ID]), [['0', '0', '0'], ['1', '1', '1'], ['2', '2', '2'], ['3', '3', '3']]);
   assert.ok(envs.every((e) => e.shadowed.includes('PORT')));
 });
+
+test('an owner whose rows still fit reads only its own rows: a resync of N claims is not N × N rows', async (t) => {
+  const { allocator, store } = setup(t);
+  for (const name of ['a', 'b', 'c']) await allocator.ensureClaim(name, { tcp: 1, udp: 0 });
+  const before = await allocator.ensureClaim('b', { tcp: 1, udp: 0 });
+  let fullReads = 0;
+  const list = store.allocations.list.bind(store.allocations);
+  store.allocations.list = () => {
+    fullReads++;
+    return list();
+  };
+  assert.deepEqual(await allocator.ensureClaim('b', { tcp: 1, udp: 0 }), before, 'sticky');
+  assert.equal(fullReads, 0);
+  assert.deepEqual((await allocator.ensureClaim('b', { tcp: 2, udp: 0 })).tcp.length, 2, 'a change still plans against every row');
+  assert.ok(fullReads > 0);
+  assert.deepEqual(new Set(list().map((r) => `${r.protocol}/${r.port}`)).size, list().length, 'no port held twice');
+});

@@ -5,9 +5,8 @@ import { parseAllDocuments } from 'yaml';
 import type { Command, CommandContext } from '../command.js';
 import { MANIFEST_FILE } from '../../manifest/list-manifest-files.js';
 import { resolveManifestDir } from '../../apply/manifest-dir.js';
-import { findManifests } from '../../apply/find-manifest.js';
-import { removeManifestDocuments } from '../../apply/edit-manifest-file.js';
 import { withManifestLock } from '../../apply/manifest-lock.js';
+import { removeManifests } from '../../apply/remove-manifests.js';
 import { readApplyInput } from '../../apply/read-apply-input.js';
 import { resourceRef } from '../../apply/plan-apply.js';
 import { waitForApps } from '../../apply/wait-for-apps.js';
@@ -15,8 +14,6 @@ import { loadManifestDir } from '../../manifest/load-manifest-dir.js';
 import { UsageError } from '../../errors.js';
 import { resolveTargets } from '../targets.js';
 import { examplesHelp } from '../format/examples.js';
-import { stopLayers } from '../../dependencies/dependency-graph.js';
-import { graphOfApps } from '../../dependencies/graph-of-apps.js';
 
 /**
  * The names `delete -f FILE` means. A berth manifest file only needs its
@@ -74,17 +71,7 @@ export const command: Command = {
     if (values.filename) names.push(...(await namesIn(values.filename as string, ctx)));
     if (names.length === 0) throw new UsageError('delete needs app names, all, -l key=value or -f FILE');
     await withManifestLock(ctx.home, async () => {
-      const found = await findManifests(dir, [...new Set(names)]);
-      // Dependents first: should the controller see the edits one by one, it still stops them before what they depend on.
-      const layers = stopLayers(graphOfApps(found.map(({ resource }) => ({ name: resource.metadata.name, spec: resource.spec }))));
-      const rank = new Map(layers.flatMap((layer, i) => layer.map((name) => [name, i] as const)));
-      // a stable sort: within a layer the order given stays
-      found.sort((a, b) => (rank.get(a.resource.metadata.name) ?? 0) - (rank.get(b.resource.metadata.name) ?? 0));
-      // one rewrite per file, however many of its documents go
-      const byFile = new Map<string, Set<string>>();
-      for (const { file, resource } of found) byFile.set(file, (byFile.get(file) ?? new Set()).add(resource.metadata.name));
-      for (const [file, inFile] of byFile) await removeManifestDocuments(file, inFile);
-      for (const { resource } of found) ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
+      for (const resource of await removeManifests(dir, names)) ctx.out(`${resourceRef({ kind: resource.kind, name: resource.metadata.name })} deleted`);
     });
     if (!values['no-wait']) await waitForApps(ctx.home, names.map((name) => ({ name, gone: true })), 60_000);
     return 0;
