@@ -26,6 +26,8 @@ export type ConfigFor = (index: number, specHash: string) => InstanceConfig;
 export interface SupervisorDep {
   actual(app: string): RunningInstance[];
   snapshot(app: string, index: number): InstanceSnapshot | undefined;
+  /** Makes the snapshots' CPU and memory fresh before they are read (list, info, metrics). */
+  refreshSamples(): Promise<void>;
   onChange(listener: (app: string) => void): () => void;
   /** spec.socket: the app's listening sockets, taken back from its running instances first if needed. */
   listenSockets(app: string): Promise<ListenSocketState[]>;

@@ -216,10 +216,12 @@ export class Controller implements ControllerApi {
   }
 
   async listInstances(): Promise<InstanceView[]> {
+    await this.opts.supervisor.refreshSamples();
     return instanceViews(this.opts.store, (a, i) => this.opts.supervisor.snapshot(a, i), this.now());
   }
 
   async appInfo(name: string): Promise<AppInfo> {
+    await this.opts.supervisor.refreshSamples();
     const info = appInfo(this.opts.store, name, (a, i) => this.opts.supervisor.snapshot(a, i), manifestErrorsFor(this.desiredState, name), this.ctx.logDir, this.now());
     const fault = this.storeFaults.current();
     return fault ? { ...info, storeFault: { message: fault.message, since: fault.since, failures: fault.failures } } : info;

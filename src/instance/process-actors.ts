@@ -101,6 +101,8 @@ export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.
       unwatch = sweeper.watch({
         pid,
         startTime,
+        // A child's end comes as 'exit': without a memory limit it is read only when someone asks for samples.
+        onDemand: spawned && config.spec.maxMemoryBytes === undefined,
         onSample: ({ cpu, memory }) => {
           if (finished || disposed || !worthReporting(config, lastSample, { cpu, memory })) return;
           lastSample = { cpu, memory };

@@ -87,6 +87,11 @@ export class Supervisor {
     return this.get(app, index)?.snapshot();
   }
 
+  /** Fresh CPU and memory in the snapshots, for a reader: children are read only while someone asks (process/sweep.ts). */
+  refreshSamples(): Promise<void> {
+    return this.sweeper.wantSamples();
+  }
+
   /** One handle per (app, index), sorted; `all` includes reload replacements not yet in charge. */
   list({ all = false }: { all?: boolean } = {}): InstanceHandle[] {
     const slots = this.registry.all();
@@ -144,7 +149,7 @@ export class Supervisor {
     this.registry.add(handle, cleanup);
     // A socket the replaced process ran on and this one does not is closed before it binds the port itself.
     if (!adopt) this.sockets.prune(config.app);
-    this.persist(handle, { specHash: config.specHash, status: 'pending' });
+    this.writer.write(handle, { specHash: config.specHash, status: 'pending' });
     handle.actor.start();
     handle.start();
     return handle;
@@ -290,10 +295,6 @@ export class Supervisor {
     if (this.registry.get(handle.app, handle.index)?.owner !== handle) return;
     const s = handle.snapshot();
     const { pid, startTime } = handle.processIdentity();
-    this.persist(handle, { specHash: handle.config.specHash, status: s.status, pid, startTime, restarts: s.restarts, startedAt: pid === null ? null : s.startedAt, lastExitCode: s.lastExitCode, lastExitSignal: s.lastExitSignal }, force);
-  }
-
-  private persist(handle: InstanceHandle, patch: Parameters<InstanceRows['record']>[2], force = false): void {
-    this.writer.write(handle, patch, force);
+    this.writer.write(handle, { specHash: handle.config.specHash, status: s.status, pid, startTime, restarts: s.restarts, startedAt: pid === null ? null : s.startedAt, lastExitCode: s.lastExitCode, lastExitSignal: s.lastExitSignal }, force);
   }
 }

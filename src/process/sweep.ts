@@ -8,14 +8,19 @@
  * between ticks (held-proc-stat.ts), and past maxReadsPerTick the targets
  * take turns: at 1000 `sleep` instances the controller's idle CPU went from
  * 2.4 % to about 1.1 % of a core. Spawned and adopted processes go through
- * the same path; adopted ones send us no 'exit'. The timer runs only while
- * something is watched, and is unref()'d.
+ * the same path; adopted ones send us no 'exit', so the reads are how their
+ * end is seen. A child of ours reports its end with 'exit': unless a memory
+ * limit needs its samples, it is read only while someone asks for samples
+ * (wantSamples: `list`, `top`, the dashboard, metrics), so an idle
+ * controller reads no stat file for it. The timer runs only while something
+ * is watched, and is unref()'d.
  */
 import { execFileSync } from 'node:child_process';
 import type { ProcStat } from './proc-stat.js';
 import { GroupCensus } from './group-census.js';
 import { GroupUsage } from './group-usage.js';
 import { HeldProcStats } from './held-proc-stat.js';
+import { SweepRounds } from './sweep-rounds.js';
 let pageSize: number | undefined;
 
 /** The kernel's page size (4 KiB on x86-64, 4 or 64 KiB on arm64), asked once. */
@@ -44,6 +49,12 @@ export interface SweepTarget {
   onSample(sample: ProcessSample): void;
   /** Called once when the process is gone (or its PID now belongs to another program); the target is dropped. */
   onGone(): void;
+  /**
+   * Read only while samples are wanted (wantSamples): nothing else needs its
+   * reads, because its end reaches us another way (a child's 'exit') and no
+   * memory limit watches its samples. Default false: read every round.
+   */
+  onDemand?: boolean;
 }
 
 export type SampleUsage = (pids: number[]) => Promise<Record<string, ProcessSample | undefined>>;
@@ -62,6 +73,8 @@ export interface SweeperOptions {
    * every 4th tick. Tasks (log sizes) still run every tick.
    */
   maxReadsPerTick?: number;
+  /** After wantSamples(), on-demand targets are read in turn with the others for this long (default 5 s: every reader polls at least once a second). */
+  sampleDemandMs?: number;
   /** Replaces the usage computed from /proc stat (tests). */
   sampleUsage?: SampleUsage;
   now?: () => number;
@@ -84,17 +97,21 @@ function censusOfGroups(): (groups: ReadonlySet<number>) => ProcStat[] {
 export class Sweeper {
   readonly intervalMs: number;
   private readonly targets = new Set<SweepTarget>();
+  /** The targets read every round whether or not samples are wanted (not onDemand). */
+  private readonly polled = new Set<SweepTarget>();
   private readonly tasks = new Set<() => void | Promise<void>>();
   private readonly readStat: (pid: number) => ProcStat | undefined;
   /** The default reader's descriptors, and on discovery ticks the pids read (group members no longer read are closed after it). */
   private readonly held: HeldProcStats | undefined;
   private readThisTick: Set<number> | undefined;
-  private readonly maxReadsPerTick: number;
-  private readonly discoverEveryTicks: number;
-  /** Where the next turn starts (targets in watch order), and ticks so far. */
-  private cursor = 0;
-  private ticks = 0;
+  private readonly rounds: SweepRounds<SweepTarget>;
   private readonly sampleUsage: SampleUsage | undefined;
+  private readonly sampleDemandMs: number;
+  /** Until when on-demand targets are read (the last wantSamples() + sampleDemandMs). */
+  private wantedUntil = -Infinity;
+  /** The next sweep reads every target at once (samples wanted after none were). */
+  private readAllNext = false;
+  private refreshing: Promise<void> | undefined;
   private readonly now: () => number;
   private readonly usage: GroupUsage<SweepTarget>;
   private readonly onError: (err: unknown) => void;
@@ -102,10 +119,9 @@ export class Sweeper {
   private running: Promise<void> | undefined;
   private closed = false;
 
-  constructor({ intervalMs = 1_000, readStat, listStats = censusOfGroups(), discoverEveryTicks = 5, maxReadsPerTick = 250, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
+  constructor({ intervalMs = 1_000, readStat, listStats = censusOfGroups(), discoverEveryTicks = 5, maxReadsPerTick = 250, sampleDemandMs = 5_000, sampleUsage, now = Date.now, onError = () => {} }: SweeperOptions = {}) {
     this.intervalMs = intervalMs;
-    this.maxReadsPerTick = maxReadsPerTick;
-    this.discoverEveryTicks = discoverEveryTicks;
+    this.rounds = new SweepRounds(maxReadsPerTick, discoverEveryTicks);
     if (readStat) this.readStat = readStat;
     else {
       const held = (this.held = new HeldProcStats());
@@ -116,6 +132,7 @@ export class Sweeper {
     }
     this.usage = new GroupUsage({ readStat: this.readStat, listStats, discoverEveryTicks });
     this.sampleUsage = sampleUsage;
+    this.sampleDemandMs = sampleDemandMs;
     this.now = now;
     this.onError = onError;
   }
@@ -127,12 +144,31 @@ export class Sweeper {
   /** Supervises `target` from the next tick on. Returns the unwatch function. */
   watch(target: SweepTarget): () => void {
     this.targets.add(target);
+    if (!target.onDemand) this.polled.add(target);
     this.arm();
     return () => {
-      this.targets.delete(target);
-      this.held?.forget(target.pid);
+      this.drop(target);
       this.disarmIfIdle();
     };
+  }
+
+  /**
+   * Someone reads samples (CPU, memory): on-demand targets are read too for
+   * the next sampleDemandMs. When they were not being read, every target is
+   * read at once and this resolves after that read; else at once.
+   *
+   * @example await sweeper.wantSamples(); // then the instances' snapshots hold fresh numbers
+   */
+  wantSamples(): Promise<void> {
+    const at = this.now();
+    const cold = at >= this.wantedUntil;
+    this.wantedUntil = at + this.sampleDemandMs;
+    if (!cold) return this.refreshing ?? Promise.resolve();
+    this.readAllNext = true;
+    const refresh = (this.refreshing = (this.running ?? Promise.resolve()).then(() => this.tick()).finally(() => {
+      if (this.refreshing === refresh) this.refreshing = undefined;
+    }));
+    return refresh;
   }
 
   /** Work piggybacking on the tick (log rotation), run while anything is watched. */
@@ -150,6 +186,7 @@ export class Sweeper {
   close(): void {
     this.closed = true;
     this.targets.clear();
+    this.polled.clear();
     this.disarmIfIdle();
     this.held?.close();
   }
@@ -167,37 +204,30 @@ export class Sweeper {
     }
   }
 
-  /** The targets read this tick: all of them, or the next maxReadsPerTick in turn. */
-  private turn(): SweepTarget[] {
-    const all = [...this.targets];
-    if (all.length <= this.maxReadsPerTick) return all;
-    const start = this.cursor % all.length;
-    this.cursor = start + this.maxReadsPerTick;
-    return [...all.slice(start, this.cursor), ...all.slice(0, Math.max(0, this.cursor - all.length))];
+  private drop(target: SweepTarget): void {
+    this.targets.delete(target);
+    this.polled.delete(target);
+    this.held?.forget(target.pid);
   }
 
-  /**
-   * Whether this tick looks for group members, for every target: every
-   * discoverEveryTicks ticks, and with turns every discoverEveryTicks rounds
-   * (one look costs about the same for one group as for all: it lists /proc).
-   */
-  private discoverNow(): boolean {
-    const rounds = Math.max(1, Math.ceil(this.targets.size / this.maxReadsPerTick));
-    return this.ticks % (this.discoverEveryTicks * rounds) === 0;
+  /** The targets this round is over: all of them while samples are wanted, else those that need polling. */
+  private pool(): ReadonlySet<SweepTarget> {
+    return this.now() < this.wantedUntil ? this.targets : this.polled;
   }
 
   private async sweep(): Promise<void> {
     const live: { target: SweepTarget; stat: ProcStat }[] = [];
     const at = this.now();
-    const discover = this.discoverNow();
+    const everyOne = this.readAllNext;
+    this.readAllNext = false;
+    const pool = everyOne ? this.targets : this.pool();
+    const { targets, discover } = this.rounds.next(pool, everyOne);
     this.readThisTick = discover ? new Set() : undefined;
-    this.ticks++;
-    for (const target of this.turn()) {
+    for (const target of targets) {
       const stat = this.readStat(target.pid);
       const gone = !stat || stat.state === 'Z' || (target.startTime !== null && stat.startTime !== target.startTime);
       if (gone) {
-        this.targets.delete(target);
-        this.held?.forget(target.pid);
+        this.drop(target);
         this.safely(() => target.onGone());
         continue;
       }
@@ -215,7 +245,7 @@ export class Sweeper {
         this.onError(err);
       }
     } else {
-      this.usage.begin(discover ? new Map([...this.targets].map((target) => [target, target.pid])) : NO_LEADERS, discover);
+      this.usage.begin(discover ? new Map([...pool].map((target) => [target, target.pid])) : NO_LEADERS, discover);
       for (const { target, stat } of live) {
         // A CPU percentage needs two readings: the first reports memory and 0 %.
         const { cpu, rssPages } = this.usage.sample(target, stat, at);

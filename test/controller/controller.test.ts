@@ -235,3 +235,14 @@ test('a name defined twice: ManifestValid=False from the first reconcile, and th
   assert.equal(valid?.status, 'False');
   assert.match(valid?.message ?? '', /"dup" is also defined in .*b\.yaml; this definition wins/);
 });
+
+test('list and info ask the instance layer for fresh samples before reading snapshots', async () => {
+  const { supervisor, files, controller } = setup();
+  files.set('web.yaml', app('web', 'port: 3000'));
+  await controller.start();
+  await controller.settle();
+  assert.equal(supervisor.sampleRefreshes, 0, 'nobody asked: nothing is sampled on its behalf');
+  await controller.listInstances();
+  await controller.appInfo('web');
+  assert.equal(supervisor.sampleRefreshes, 2);
+});

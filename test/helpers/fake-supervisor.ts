@@ -52,6 +52,12 @@ export class FakeSupervisor implements SupervisorDep {
     return this.get(app, index)?.snapshot();
   }
 
+  /** Counts the asks: a fake's snapshots have no samples to refresh. */
+  sampleRefreshes = 0;
+  async refreshSamples(): Promise<void> {
+    this.sampleRefreshes++;
+  }
+
   async listenSockets(): Promise<ListenSocketState[]> {
     return [];
   }

@@ -107,3 +107,68 @@ test('past maxReadsPerTick targets take turns: each is read once per round, one 
   assert.equal(taskRuns, 6);
   assert.equal(scans, 1, 'rounds of 3 ticks, a scan every 2 rounds: ticks 0 and 6');
 });
+
+test('on-demand targets are read only while samples are wanted: at once on the first ask, then in turn for sampleDemandMs', async () => {
+  let now = 0;
+  const reads: number[] = [];
+  let looks = 0;
+  const sweeper = new Sweeper({
+    now: () => now,
+    maxReadsPerTick: 2,
+    sampleDemandMs: 5_000,
+    listStats: () => (looks++, []),
+    readStat: (pid) => (reads.push(pid), { pid, state: 'S', ppid: 1, pgrp: pid, session: pid, startTime: 't', cpuTicks: now / 10, reapedChildTicks: 0, rssPages: 1 }),
+  });
+  const samples = new Map<number, ProcessSample>();
+  const watch = (pid: number, onDemand: boolean) => sweeper.watch({ pid, startTime: 't', onDemand, onSample: (s) => samples.set(pid, s), onGone() {} });
+  watch(1, false); // adopted: its reads are how its end is seen
+  for (const pid of [2, 3, 4]) watch(pid, true); // children: their 'exit' says it
+  await sweeper.tick();
+  await sweeper.tick();
+  assert.deepEqual(reads, [1, 1], 'no samples wanted: only the polled target is read');
+  assert.equal(looks, 1, 'looks for members are for the polled groups alone');
+
+  reads.length = 0;
+  now = 1_000;
+  await sweeper.wantSamples();
+  assert.deepEqual(reads, [1, 2, 3, 4], 'the first ask reads every target at once, past maxReadsPerTick');
+  assert.equal(looks, 2, 'and looks for members: they may have come while nobody read');
+  assert.deepEqual([...samples.keys()].sort(), [1, 2, 3, 4], 'every target sampled');
+  now = 2_000;
+  await sweeper.wantSamples();
+  assert.deepEqual(reads, [1, 2, 3, 4], 'a second ask while they are read in turn reads nothing more at once');
+
+  reads.length = 0;
+  await sweeper.tick();
+  await sweeper.tick();
+  assert.deepEqual(reads, [1, 2, 3, 4], 'while wanted, every target takes its turn');
+  now = 7_000; // 5 s after the last ask
+  reads.length = 0;
+  await sweeper.tick();
+  await sweeper.tick();
+  assert.deepEqual(reads, [1, 1], 'no longer wanted: the polled target alone again');
+  sweeper.close();
+});
+
+test('an on-demand target found gone on a read is reported like any other', async () => {
+  const sweeper = new Sweeper({ listStats: () => [], readStat: () => undefined });
+  const gone: number[] = [];
+  sweeper.watch({ pid: 9, startTime: 't', onDemand: true, onSample() {}, onGone: () => gone.push(9) });
+  await sweeper.tick();
+  assert.deepEqual(gone, [], 'not read while nobody asks');
+  await sweeper.wantSamples();
+  assert.deepEqual(gone, [9]);
+  assert.equal(sweeper.size, 0);
+  sweeper.close();
+});
+
+test('concurrent asks share the one read of everyone', async () => {
+  let reads = 0;
+  const sweeper = new Sweeper({ listStats: () => [], readStat: (pid) => (reads++, { pid, state: 'S', ppid: 1, pgrp: pid, session: pid, startTime: 't', cpuTicks: 0, reapedChildTicks: 0, rssPages: 1 }) });
+  for (const pid of [1, 2, 3]) sweeper.watch({ pid, startTime: 't', onDemand: true, onSample() {}, onGone() {} });
+  const running = sweeper.tick(); // a tick under way when the asks come
+  await Promise.all([sweeper.wantSamples(), sweeper.wantSamples(), sweeper.wantSamples()]);
+  await running;
+  assert.equal(reads, 3);
+  sweeper.close();
+});
