@@ -16,17 +16,19 @@
 //   function, so the store (better-sqlite3) of the offline fallback is
 //   required only when the controller is down.
 // Every other command runs the second bundle, dist/src/cli/cli.bundle.mjs:
-// the command line (src/cli/cli.ts) with its packages, minified, so the
-// controller that `berth up` runs is one file too (main.ts imports it by
-// URL, which the first bundle leaves alone). Why (issue 19, measured at 100
-// `sleep` instances, the controller's private memory, RssAnon): tsc's ~150
-// modules and the packages as published 24.4 MB; one file, whitespace and
-// syntax minified 21.3; identifiers minified too 18.7 (V8 keeps each
-// module's source text and, for every function it compiled, scope and
-// position tables that grow with names and lines); names of functions and
-// classes kept (`keepNames`, +1.3 MB) 19.8-20.2: an error's name is its
-// class's, and stack traces keep their function names. Its source map
-// (cli.bundle.mjs.map) maps stacks back with `node --enable-source-maps`.
+// the command line (src/cli/cli.ts) with its packages, whitespace and syntax
+// minified, so the controller that `berth up` runs is one file too (main.ts
+// imports it by URL, which the first bundle leaves alone). Why (issue 19,
+// the controller's private memory, RssAnon, at 100 `sleep` instances): tsc's
+// ~150 modules and the packages as published 24.4 MB; this bundle 21.3 (V8
+// keeps each module's source text and, for every function it compiled,
+// scope and position tables). Names are kept as written, so error names
+// (an error's name is its class's) and stack traces read as in the sources.
+// Measured and not taken: minified names too, 18.7 MB at 100, but errors
+// and stacks named `Qe`; esbuild's `keepNames` to fix that costs a property
+// array on every function object, closures included: at 1000 instances
+// +8-9 MB (VmRSS 103 vs 94.5 MB). The source map (cli.bundle.mjs.map) maps
+// stacks back to the TypeScript with `node --enable-source-maps`.
 // - ESM, not CommonJS: requiring the same file as CommonJS left ~3 MB more
 //   in malloc's heap (V8's heap was smaller, the sum larger).
 // - One file, not split per command: splitting made 111 files for ~0.5 MB.
@@ -80,8 +82,9 @@ export async function bundleCommandLine() {
     platform: 'node',
     target: 'node20',
     external: ['better-sqlite3', 'koffi'],
-    minify: true,
-    keepNames: true,
+    // names are not minified: see above
+    minifyWhitespace: true,
+    minifySyntax: true,
     plugins: [importMetaUrlOfTscOutput(rootDir)],
     // a module may name its own `require` (createRequire), so the URL is made by a function of the bundle's scope
     banner: {

@@ -6,7 +6,7 @@
  * load and no ESM loader to start, which was most of what `berth list` cost
  * over a bare `node` (issue 19). So `list` (ls, get, status) runs here, from
  * the bundle; every other command runs the second bundle, cli.bundle.mjs
- * (the command line and the controller, minified; imported by URL, which the
+ * (the command line and the controller, whitespace minified; imported by URL, which the
  * bundler leaves alone: scripts/bundle-cli.mjs says why). A command runs
  * wholly in one of the two, so no object of one copy of a module ever meets
  * the other's (an `instanceof BerthError` would fail across them).
