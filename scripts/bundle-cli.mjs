@@ -46,24 +46,22 @@ export const BUNDLE = 'dist/src/cli/main.cjs';
 export const COMMAND_LINE_BUNDLE = 'dist/src/cli/cli.bundle.mjs';
 export const BIN = 'dist/src/cli/main.js';
 
+/** What both bundles are: for Node 20, with a linked source map, returned rather than written. */
+const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', write: false, logLevel: 'silent' };
+
 /** @returns {Promise<{ code: string, map: string }>} the bundle and its source map, not written */
 export async function bundleCli() {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({
+    ...BUNDLE_OPTIONS,
     absWorkingDir: fileURLToPath(root),
     entryPoints: ['src/cli/main.ts'],
     outfile: BUNDLE,
-    bundle: true,
     format: 'cjs',
-    platform: 'node',
-    target: 'node20',
     packages: 'external',
     // ESM's import.meta.url, as CommonJS knows it; strict mode as ESM has it (a banner line would end the prologue)
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: '"use strict";\nconst importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
-    sourcemap: 'linked',
-    write: false,
-    logLevel: 'silent',
   });
   const text = (suffix) => result.outputFiles.find((f) => f.path.endsWith(`${BUNDLE}${suffix}`)).text;
   return { code: text(''), map: text('.map') };
@@ -74,13 +72,11 @@ export async function bundleCommandLine() {
   const esbuild = await import('esbuild');
   const rootDir = fileURLToPath(root);
   const result = await esbuild.build({
+    ...BUNDLE_OPTIONS,
     absWorkingDir: rootDir,
     entryPoints: ['src/cli/cli.ts'],
     outfile: COMMAND_LINE_BUNDLE,
-    bundle: true,
     format: 'esm',
-    platform: 'node',
-    target: 'node20',
     external: ['better-sqlite3', 'koffi'],
     // names are not minified: see above
     minifyWhitespace: true,
@@ -94,9 +90,6 @@ export async function bundleCommandLine() {
         'const tscOutputUrl = (relative) => new URL(relative, import.meta.url).href;',
       ].join('\n'),
     },
-    sourcemap: 'linked',
-    write: false,
-    logLevel: 'silent',
   });
   return result.outputFiles.map((f) => ({ path: path.relative(rootDir, f.path).split(path.sep).join('/'), text: f.text }));
 }
