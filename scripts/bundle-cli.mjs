@@ -97,10 +97,13 @@ export async function bundleCommandLine() {
 /** Replaces `import.meta.url` in src/X.ts with the URL of dist/src/X.js, found from the bundle's own path at run time. */
 function importMetaUrlOfTscOutput(rootDir) {
   const bundleDir = path.dirname(path.join(rootDir, COMMAND_LINE_BUNDLE));
+  const sourceDir = path.join(rootDir, 'src') + path.sep;
   return {
     name: 'import-meta-url-of-tsc-output',
     setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, (args) => {
+      build.onLoad({ filter: /\.ts$/ }, (args) => {
+        // berth's own sources only: a package's .ts has no tsc output of ours beside it
+        if (!args.path.startsWith(sourceDir)) return undefined;
         const source = readFileSync(args.path, 'utf8');
         if (!source.includes('import.meta.url')) return undefined;
         const compiled = path.join(rootDir, 'dist', path.relative(rootDir, args.path)).replace(/\.ts$/, '.js');
