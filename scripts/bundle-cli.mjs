@@ -45,6 +45,8 @@ const root = new URL('..', import.meta.url);
 export const BUNDLE = 'dist/src/cli/main.cjs';
 export const COMMAND_LINE_BUNDLE = 'dist/src/cli/cli.bundle.mjs';
 export const BIN = 'dist/src/cli/main.js';
+export const VALIDATORS = 'dist/src/manifest/generated/validators.cjs';
+const VALIDATORS_SOURCE = 'src/manifest/generated/validators.cts';
 
 /** What both bundles are: for Node 20, with a linked source map, returned rather than written. */
 const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', write: false, logLevel: 'silent' };
@@ -94,6 +96,21 @@ export async function bundleCommandLine() {
   return result.outputFiles.map((f) => ({ path: path.relative(rootDir, f.path).split(path.sep).join('/'), text: f.text }));
 }
 
+/**
+ * The manifest validators as shipped: ajv's generated code minified, names
+ * too (they are generated), in place of tsc's pretty copy. V8 keeps a
+ * script's source for as long as any of its functions lives, so the
+ * controller held all 250 KB of it; minified it is ~90 KB. The committed
+ * validators.cts stays formatted, for review.
+ * @returns {Promise<string>}
+ */
+export async function minifiedValidators() {
+  const esbuild = await import('esbuild');
+  const source = readFileSync(new URL(VALIDATORS_SOURCE, root), 'utf8');
+  const result = await esbuild.transform(source, { loader: 'ts', format: 'cjs', platform: 'node', target: 'node20', minify: true });
+  return result.code;
+}
+
 /** Replaces `import.meta.url` in src/X.ts with the URL of dist/src/X.js, found from the bundle's own path at run time. */
 function importMetaUrlOfTscOutput(rootDir) {
   const bundleDir = path.dirname(path.join(rootDir, COMMAND_LINE_BUNDLE));
@@ -115,8 +132,10 @@ function importMetaUrlOfTscOutput(rootDir) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [bin, commandLine] = await Promise.all([bundleCli(), bundleCommandLine()]);
+  const [bin, commandLine, validators] = await Promise.all([bundleCli(), bundleCommandLine(), minifiedValidators()]);
   writeFileSync(new URL(BUNDLE, root), bin.code);
+  writeFileSync(new URL(VALIDATORS, root), validators);
+  rmSync(new URL(`${VALIDATORS}.map`, root), { force: true }); // tsc's map is of the pretty copy
   writeFileSync(new URL(`${BUNDLE}.map`, root), bin.map);
   for (const file of commandLine) writeFileSync(new URL(file.path, root), file.text);
   // tsc wrote main.js (and main.js.map), or writes through the link: either way main.js ends a link

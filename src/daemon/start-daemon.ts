@@ -21,6 +21,7 @@ import { socketPathFor } from '../api/api-client.js';
 import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 import { oneMemoryReducerGc } from './memory-reducer.js';
+import { runBytecodeOnly } from './bytecode-only.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
 import { acquireControllerLock } from './controller-lock.js';
 import { guardStoreFile } from './guard-store-file.js';
@@ -66,6 +67,7 @@ export async function startDaemon(options: DaemonOptions): Promise<Daemon> {
 async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIntervalMs, git, web }: DaemonOptions, lock: FileLock): Promise<Daemon> {
   keepYoungGenerationSmall();
   oneMemoryReducerGc();
+  runBytecodeOnly();
   const overlap = poolOverlapWarning(pool, readEphemeralRange());
   if (overlap) logger.warn(overlap);
   const store = openCheckedStore(stateDbPath(home));

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { lstatSync, readFileSync, readlinkSync } from 'node:fs';
+import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,9 +22,10 @@ const COMMAND_LINE_BUNDLE = path.join(path.dirname(BIN), 'cli.bundle.mjs');
 interface Bundler {
   bundleCli: () => Promise<{ code: string }>;
   bundleCommandLine: () => Promise<{ path: string; text: string }[]>;
+  minifiedValidators: () => Promise<string>;
 }
 
-test('dist/src/cli/main.js links to main.cjs; both bundles are those of the current sources', async () => {
+test('dist/src/cli/main.js links to main.cjs; both bundles and the minified validators are those of the current sources', async () => {
   assert.ok(lstatSync(BIN).isSymbolicLink(), 'main.js is a link');
   assert.equal(readlinkSync(BIN), 'main.cjs');
   const bundler = (await import(new URL('scripts/bundle-cli.mjs', `file://${ROOT}`).href)) as Bundler;
@@ -32,6 +33,9 @@ test('dist/src/cli/main.js links to main.cjs; both bundles are those of the curr
   const files = await bundler.bundleCommandLine();
   assert.deepEqual(files.map((f) => f.path).sort(), ['dist/src/cli/cli.bundle.mjs', 'dist/src/cli/cli.bundle.mjs.map']);
   for (const file of files) assert.ok(readFileSync(path.join(ROOT, file.path), 'utf8') === file.text, `${file.path} is stale: run \`npm run build\``);
+  const validators = path.join(ROOT, 'dist/src/manifest/generated/validators.cjs');
+  assert.ok(readFileSync(validators, 'utf8') === (await bundler.minifiedValidators()), 'the shipped validators are not the minified ones: run `npm run build`');
+  assert.ok(!existsSync(`${validators}.map`), 'no source map of the pretty copy is left beside the minified validators');
 });
 
 /** Runs the bin with ESM load hooks that write every file: URL the loader loads, one a line, to a file. */

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const moduleUrl = (name: string) => new URL(`../../src/daemon/${name}.js`, import.meta.url).href;
 
-for (const [name, fn] of [['young-generation', 'keepYoungGenerationSmall'], ['memory-reducer', 'oneMemoryReducerGc']] as const) {
+for (const [name, fn] of [['young-generation', 'keepYoungGenerationSmall'], ['memory-reducer', 'oneMemoryReducerGc'], ['bytecode-only', 'runBytecodeOnly']] as const) {
   test(`${fn}() sets a flag this V8 knows`, () => {
     const script = `const m = await import(${JSON.stringify(moduleUrl(name))}); m.${fn}(); console.log('set');`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('.', import.meta.url)) });
@@ -17,3 +17,26 @@ for (const [name, fn] of [['young-generation', 'keepYoungGenerationSmall'], ['me
     assert.doesNotMatch(run.stdout + run.stderr, /unrecognized flag/);
   });
 }
+
+// V8's %GetOptimizationStatus bits (src/runtime/runtime.h): what the function runs as now.
+const OPTIMIZED = 1 << 4;
+const INTERPRETED = 1 << 7;
+
+/** How a hot function runs after 200 000 calls, with or without runBytecodeOnly() first. */
+function hotFunctionStatus(bytecodeOnly: boolean): number {
+  const script = `${bytecodeOnly ? `(await import(${JSON.stringify(moduleUrl('bytecode-only'))})).runBytecodeOnly();` : ''}
+function hot(x) { let s = 0; for (let i = 0; i < 100; i++) s += (x * i) % 7; return s; }
+let total = 0; for (let i = 0; i < 200000; i++) total += hot(i);
+console.log(%GetOptimizationStatus(hot));`;
+  const run = spawnSync(process.execPath, ['--allow-natives-syntax', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return Number(run.stdout.trim());
+}
+
+test('runBytecodeOnly() set at run time keeps a hot function in the interpreter (without it, V8 optimises it)', () => {
+  const jit = hotFunctionStatus(false);
+  assert.ok(jit & OPTIMIZED, `without the flags the hot function is optimised (status ${jit.toString(2)})`);
+  const bytecode = hotFunctionStatus(true);
+  assert.ok(!(bytecode & OPTIMIZED), `status ${bytecode.toString(2)}`);
+  assert.ok(bytecode & INTERPRETED, `status ${bytecode.toString(2)}`);
+});
