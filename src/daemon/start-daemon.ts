@@ -22,6 +22,7 @@ import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 import { oneMemoryReducerGc } from './memory-reducer.js';
 import { runBytecodeOnly } from './bytecode-only.js';
+import { compactOnEveryFullGc } from './full-compaction.js';
 import { startGitSync, type GitSyncOptions } from './start-git-sync.js';
 import { acquireControllerLock } from './controller-lock.js';
 import { guardStoreFile } from './guard-store-file.js';
@@ -68,6 +69,7 @@ async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIn
   keepYoungGenerationSmall();
   oneMemoryReducerGc();
   runBytecodeOnly();
+  compactOnEveryFullGc();
   const overlap = poolOverlapWarning(pool, readEphemeralRange());
   if (overlap) logger.warn(overlap);
   const store = openCheckedStore(stateDbPath(home));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 const moduleUrl = (name: string) => new URL(`../../src/daemon/${name}.js`, import.meta.url).href;
 
-for (const [name, fn] of [['young-generation', 'keepYoungGenerationSmall'], ['memory-reducer', 'oneMemoryReducerGc'], ['bytecode-only', 'runBytecodeOnly']] as const) {
+for (const [name, fn] of [['young-generation', 'keepYoungGenerationSmall'], ['memory-reducer', 'oneMemoryReducerGc'], ['bytecode-only', 'runBytecodeOnly'], ['full-compaction', 'compactOnEveryFullGc']] as const) {
   test(`${fn}() sets a flag this V8 knows`, () => {
     const script = `const m = await import(${JSON.stringify(moduleUrl(name))}); m.${fn}(); console.log('set');`;
     const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', cwd: fileURLToPath(new URL('.', import.meta.url)) });
@@ -39,4 +39,24 @@ test('runBytecodeOnly() set at run time keeps a hot function in the interpreter 
   const bytecode = hotFunctionStatus(true);
   assert.ok(!(bytecode & OPTIMIZED), `status ${bytecode.toString(2)}`);
   assert.ok(bytecode & INTERPRETED, `status ${bytecode.toString(2)}`);
+});
+
+/** Old space's size after 90 % of 200 000 objects die and a full GC runs, with or without compactOnEveryFullGc() first. */
+function oldSpaceAfterMostDie(compact: boolean): number {
+  const script = `${compact ? `(await import(${JSON.stringify(moduleUrl('full-compaction'))})).compactOnEveryFullGc();` : ''}
+const v8 = await import('node:v8');
+let keep = []; for (let i = 0; i < 200000; i++) keep.push({ i, s: 'x' + i });
+gc(); gc();
+keep = keep.filter((_, i) => i % 10 === 0);
+gc();
+console.log(v8.getHeapSpaceStatistics().find((s) => s.space_name === 'old_space').space_size);`;
+  const run = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return Number(run.stdout.trim());
+}
+
+test('compactOnEveryFullGc() set at run time gives the pages of dead objects back (without it, V8 keeps them)', () => {
+  const kept = oldSpaceAfterMostDie(false);
+  const compacted = oldSpaceAfterMostDie(true);
+  assert.ok(compacted < kept / 2, `old space ${compacted} bytes compacted vs ${kept} without`);
 });
