@@ -10,7 +10,7 @@
 export interface UnitOptions {
   /** Absolute path of the node binary (process.execPath). */
   node: string;
-  /** Absolute path of berth's dist/src/cli/main.js. */
+  /** Absolute path of berth's bin, dist/src/cli/main.cjs. */
   main: string;
   home: string;
   dir: string;
@@ -37,7 +37,7 @@ function escapeSpecifiers(text: string): string {
 }
 
 /**
- * @example systemdUnit({node: '/usr/bin/node', main: '/opt/berth/dist/src/cli/main.js', home: '/srv/berth', dir: '/srv/berth/manifests', user: 'deploy'})
+ * @example systemdUnit({node: '/usr/bin/node', main: '/opt/berth/dist/src/cli/main.cjs', home: '/srv/berth', dir: '/srv/berth/manifests', user: 'deploy'})
  */
 export function systemdUnit({ node, main, home, dir, user }: UnitOptions): string {
   const exec = [node, main, 'up', '--dir', dir, '--home', home].map(quoteExecArg).join(' ');

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, lstatSync, readFileSync, readlinkSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
@@ -113,3 +113,39 @@ test('list loads one file and no package; offline it loads SQLite on demand; oth
   assert.ok(offline.loaded.commonjs.some((f) => f.includes(`${path.sep}better-sqlite3${path.sep}`)), 'the store fallback loads better-sqlite3');
   assert.equal(offline.loaded.esmLoader, false);
 });
+
+// npm pack leaves symbolic links out, so package.json's bin must be the bundle itself, and the
+// files the bundles find beside themselves at run time must be packed: checked on the packed
+// tarball, unpacked and run (with this checkout's node_modules, as an install would have them).
+test('the packed package runs: its bin is a file, not the main.js link; --version and a validation error work from the tarball', async (t) => {
+  const scratch = await mkdtemp(path.join(tmpdir(), 'berth-pack-'));
+  t.after(() => rm(scratch, { recursive: true, force: true }));
+  const bin = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { bin: { berth: string } }).bin.berth;
+  assert.ok(!lstatSync(path.join(ROOT, bin)).isSymbolicLink(), `bin ${bin} is a file`);
+  const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], ROOT);
+  assert.equal(packed.code, 0, packed.stderr);
+  const [pack] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+  assert.ok(pack, packed.stdout);
+  const { filename, files } = pack;
+  const paths = new Set(files.map((f) => f.path));
+  for (const needed of [bin, 'dist/src/cli/cli.bundle.mjs', 'dist/src/manifest/generated/validators.cjs', 'dist/src/socket/node-preload.cjs', 'src/web/static/index.html', 'package.json']) {
+    assert.ok(paths.has(needed), `${needed} is packed`);
+  }
+  const untar = await run('tar', ['-xzf', path.join(scratch, filename), '-C', scratch], scratch);
+  assert.equal(untar.code, 0, untar.stderr);
+  const installed = path.join(scratch, 'package');
+  await symlink(path.join(ROOT, 'node_modules'), path.join(installed, 'node_modules'));
+  const version = await run(process.execPath, [path.join(installed, bin), '--version'], scratch);
+  assert.equal(version.code, 0, version.stderr);
+  assert.equal(version.stdout.trim(), (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+  await writeFile(path.join(scratch, 'bad.yaml'), 'apiVersion: berth/v1\nkind: App\nmetadata: {name: web}\nspec: {scrpt: node}\n');
+  const apply = await run(process.execPath, [path.join(installed, bin), '--home', path.join(scratch, 'home'), 'apply', '-f', 'bad.yaml', '--dir', path.join(scratch, 'manifests')], scratch);
+  assert.equal(apply.code, 1);
+  assert.match(apply.stderr, /^Error: bad\.yaml:4:8: spec\.scrpt: unknown field "scrpt"; did you mean "script"\?$/m);
+});
+
+function run(file: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { cwd, maxBuffer: 16 * 2 ** 20 }, (err, stdout, stderr) => resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }));
+  });
+}

@@ -29,8 +29,8 @@ test('startup --print: absolute paths, KillMode=process, the home and the direct
   assert.equal(res.code, 0, res.stderr);
   const unit = res.stdout;
   const exec = /^ExecStart=(.*)$/m.exec(unit)![1]!.split(' ');
-  // the bin by its own name, main.js (a link to the bundle), in its real folder
-  assert.deepEqual(exec, [realpathSync(process.execPath), path.join(realpathSync(path.dirname(BIN)), 'main.js'), 'up', '--dir', berth.dir, '--home', berth.home]);
+  // the bin package.json names, main.cjs (an installed package has no main.js link), in its real folder
+  assert.deepEqual(exec, [realpathSync(process.execPath), path.join(realpathSync(path.dirname(BIN)), 'main.cjs'), 'up', '--dir', berth.dir, '--home', berth.home]);
   for (const word of exec.slice(0, 2)) assert.ok(path.isAbsolute(word) && existsSync(word), `${word} exists`);
   for (const line of ['Type=exec', 'KillMode=process', 'Restart=always', `User=${userInfo().username}`, `WorkingDirectory=${berth.dir}`, `Environment=BERTH_HOME=${berth.home}`, 'WantedBy=multi-user.target']) {
     assert.match(unit, new RegExp(`^${line.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'));

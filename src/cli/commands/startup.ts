@@ -68,8 +68,8 @@ export const command: Command = {
   async run({ values, argv }, ctx) {
     const user = (values.user as string | undefined) ?? userInfo().username;
     const dir = await resolveManifestDir(ctx, values.dir as string | undefined);
-    // the bin by its own name (main.js links to the bundle, main.cjs, which a later build may rename)
-    const main = path.join(realpathSync(fileURLToPath(new URL('..', import.meta.url))), 'main.js');
+    // the bin package.json names, main.cjs: an installed package has no main.js (npm pack leaves out symbolic links)
+    const main = path.join(realpathSync(fileURLToPath(new URL('..', import.meta.url))), 'main.cjs');
     const unit = systemdUnit({ node: realpathSync(process.execPath), main, home: ctx.home, dir, user });
     if (/\/\.(nvm|volta|asdf|fnm)\//.test(process.execPath)) {
       ctx.err(`Warning: node runs from ${process.execPath}; the unit keeps this path, so run \`berth startup\` again after switching Node versions`);
