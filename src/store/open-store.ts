@@ -9,17 +9,21 @@ import path from 'node:path';
 import { migrate } from './migrations.js';
 import { prepareStateFile } from './state-file.js';
 import { cachePreparedStatements } from './statement-cache.js';
+import { enableWal } from './enable-wal.js';
 
 export type Db = Database.Database;
+
+/** How long any lock is waited for: a writer in another process, or the WAL conversion of a new file. */
+const BUSY_TIMEOUT_MS = 5_000;
 
 export function openDatabase(file: string, { readonly = false }: { readonly?: boolean } = {}): Db {
   if (file !== ':memory:') {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     prepareStateFile(file);
   }
-  const db = new Database(file, { readonly: false, timeout: 5_000 });
+  const db = new Database(file, { readonly: false, timeout: BUSY_TIMEOUT_MS });
   cachePreparedStatements(db);
-  db.pragma('journal_mode = WAL');
+  enableWal(db, BUSY_TIMEOUT_MS);
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   migrate(db);
