@@ -48,8 +48,10 @@ export const BIN = 'dist/src/cli/main.js';
 export const VALIDATORS = 'dist/src/manifest/generated/validators.cjs';
 const VALIDATORS_SOURCE = 'src/manifest/generated/validators.cts';
 
-/** What both bundles are: for Node 20, with a linked source map, returned rather than written. */
-const BUNDLE_OPTIONS = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', write: false, logLevel: 'silent' };
+/** The Node berth supports (package.json's engines), for everything esbuild makes. */
+const NODE_TARGET = { platform: 'node', target: 'node20' };
+/** What both bundles are: for that Node, with a linked source map, returned rather than written. */
+const BUNDLE_OPTIONS = { ...NODE_TARGET, bundle: true, sourcemap: 'linked', write: false, logLevel: 'silent' };
 
 /** @returns {Promise<{ code: string, map: string }>} the bundle and its source map, not written */
 export async function bundleCli() {
@@ -107,7 +109,7 @@ export async function bundleCommandLine() {
 export async function minifiedValidators() {
   const esbuild = await import('esbuild');
   const source = readFileSync(new URL(VALIDATORS_SOURCE, root), 'utf8');
-  const result = await esbuild.transform(source, { loader: 'ts', format: 'cjs', platform: 'node', target: 'node20', minify: true });
+  const result = await esbuild.transform(source, { ...NODE_TARGET, loader: 'ts', format: 'cjs', minify: true });
   return result.code;
 }
 
