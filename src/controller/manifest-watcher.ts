@@ -1,6 +1,7 @@
 /**
- * Watches the manifest directory and reports, debounced, that desired state
- * may have changed. The controller then reloads the whole directory: level-
+ * Watches the manifest directory and reports that desired state may have
+ * changed: at once on the first event naming a manifest, then again,
+ * debounced, once the events stop. The controller then reloads the whole directory: level-
  * triggered, so a missed or merged event can never leave a stale view.
  *
  * inotify watches an inode, not a name: a folder renamed away, replaced or
@@ -70,13 +71,27 @@ function ignoredBy(dir: string, followed: Set<string>) {
   };
 }
 
+/** A raw inotify event's name (no folder) that may be a manifest: not a dot-file (temp files of editors and apply). */
+function isManifestName(name: string | null | undefined): boolean {
+  if (!name) return false;
+  const base = path.basename(name);
+  return !base.startsWith('.') && MANIFEST_FILE.test(base);
+}
+
 export function watchManifestDir({ dir, onChange, debounceMs = 5, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const followed = new Set<string>();
   const fire = () => {
     clearTimeout(timer);
-    timer = setTimeout(onChange, debounceMs);
+    timer = setTimeout(() => {
+      timer = undefined;
+      onChange();
+    }, debounceMs);
+  };
+  const fireNowAndAfter = () => {
+    if (timer === undefined && !closed) onChange();
+    fire();
   };
   let identity: Promise<string> = identityOf(dir);
   /** Watches what the name is now; `force` also when its identity looks the same (renamed away and back). */
@@ -96,6 +111,14 @@ export function watchManifestDir({ dir, onChange, debounceMs = 5, onError, ident
       followSymlinks: false,
       ignored: ignoredBy(dir, followed),
       awaitWriteFinish: false,
+    });
+    // chokidar reports a new file ~8 ms after inotify (it lists the folder and
+    // watches the file first): the first inotify event naming a manifest after
+    // a quiet spell reloads at once. chokidar's own event still follows and
+    // reloads again after the quiet time, which is what catches writes that
+    // came after that first read.
+    next.on('raw', (_event: string, name: string | null) => {
+      if (isManifestName(name)) fireNowAndAfter();
     });
     next.on('all', (event, file) => {
       fire();

@@ -18,7 +18,7 @@ import { Supervisor } from '../instance/supervisor.js';
 import { Controller } from '../controller/controller.js';
 import { startApiServer } from '../api/api-server.js';
 import { socketPathFor } from '../api/api-client.js';
-import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
+import { warmUp } from './warm-up.js';
 import { keepYoungGenerationSmall } from './young-generation.js';
 import { oneMemoryReducerGc } from './memory-reducer.js';
 import { runBytecodeOnly } from './bytecode-only.js';
@@ -93,7 +93,7 @@ async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIn
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown(), observeReconcile: web?.observeReconcile });
   report = (err, where) => controller.reportError(err, where);
-  warmManifestParser();
+  warmUp();
   let webServer: Awaited<ReturnType<PreparedWeb['start']>> | undefined;
   try {
     // Before any app starts: a dashboard port in use fails `up` while nothing runs yet.

@@ -80,3 +80,23 @@ test('symlinks: a cycle costs a few watches, not gigabytes; an edit behind a fol
   }, { what: 'an edit in the followed folder', pollMs: 200 });
   assert.ok(watcher.watchedFolders() <= 6);
 });
+
+test('a manifest renamed in is reported at once, then again after the quiet time; a dot-file alone is not reported early', async (t) => {
+  const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
+  const dir = path.join(root, 'm');
+  mkdirSync(dir);
+  let changes = 0;
+  // A quiet time far longer than the test: only the immediate report can arrive in time.
+  const watcher = watchManifestDir({ dir, onChange: () => changes++, debounceMs: 3_000 });
+  t.after(async () => {
+    await watcher.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+  await watcher.ready;
+  writeFileSync(path.join(dir, '.web.yaml.tmp'), 'v: 1\n');
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(changes, 0, 'a temp dot-file is not reported before the quiet time');
+  renameSync(path.join(dir, '.web.yaml.tmp'), path.join(dir, 'web.yaml'));
+  await waitFor(() => changes === 1, { what: 'the rename reported before the quiet time', timeoutMs: 2_000 });
+  await waitFor(() => changes === 2, { what: 'the second report once the events stopped', timeoutMs: 10_000 });
+});
