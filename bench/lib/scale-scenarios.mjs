@@ -8,6 +8,10 @@
 //          processes all run
 // Then, on berth and PM2, the daemon's RSS and idle CPU at N.
 import { spawn } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { discardLater } from './discard-later.mjs';
 import { BerthDriver } from './berth-driver.mjs';
 import { Pm2Driver } from './pm2-driver.mjs';
 import { waitAllOnline } from './api-poll.mjs';
@@ -17,14 +21,30 @@ import { MARKER, MARKER_VAR } from './scenarios.mjs';
 
 const runId = MARKER.split('=')[1];
 const SLEEP_ARGS = ['100000'];
+const CREATE_APPEND = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_APPEND;
 
-export async function floorScaleRun(n) {
+/**
+ * The floor: N `sleep`s spawned by a plain loop, until every 'spawn' event.
+ * With `logs`, each process's stdout and stderr go to two new files in one
+ * folder (created O_EXCL|O_APPEND, as berth creates an instance's logs), the
+ * floor for what a process manager must do for each of them. Creating a file
+ * costs what the filesystem makes it cost: on this VM's /tmp, after a day of
+ * test runs, 2000 files took ~1 s and 1.3-1.8 s of kernel CPU, against ~90 ms
+ * in a fresh folder elsewhere on the same disk (ext4 scans past recently
+ * freed inodes of a folder's block group).
+ */
+export async function floorScaleRun(n, { logs = false } = {}) {
   const pids = [];
+  const logDir = logs ? mkdtempSync(path.join(tmpdir(), 'berth-bench-floor-')) : undefined;
+  if (logDir) discardLater(logDir);
   try {
     const t0 = performance.now();
     const spawned = [];
     for (let i = 0; i < n; i++) {
-      const child = spawn('sleep', SLEEP_ARGS, { env: { ...process.env, [MARKER_VAR]: runId }, detached: true, stdio: 'ignore' });
+      const fds = logDir ? ['out', 'err'].map((stream) => openSync(path.join(logDir, `sleep-${i}-${stream}.log`), CREATE_APPEND, 0o640)) : [];
+      const stdio = logDir ? ['ignore', ...fds] : 'ignore';
+      const child = spawn('sleep', SLEEP_ARGS, { env: { ...process.env, [MARKER_VAR]: runId }, detached: true, stdio });
+      for (const fd of fds) closeSync(fd);
       spawned.push(new Promise((resolve, reject) => {
         child.once('spawn', resolve);
         child.once('error', reject);

@@ -74,6 +74,8 @@ export function machineInfo() {
     ramGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
     node: process.version,
     kernel: os.release(),
+    // where the homes, log files and PM2_HOME go: creating files costs what that filesystem makes it cost
+    tmpdir: os.tmpdir(),
     date: new Date().toISOString(),
   };
 }
