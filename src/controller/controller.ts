@@ -8,6 +8,7 @@
  */
 import path from 'node:path';
 import { loadManifestDir, ManifestDirError, type DesiredState } from '../manifest/load-manifest-dir.js';
+import { ManifestParseCache } from '../manifest/parse-cache.js';
 import { WorkQueue } from './work-queue.js';
 import { watchManifestDir, type Watcher } from './manifest-watcher.js';
 import { changedNames, keepNamesOfBrokenFiles, manifestErrorsFor } from './desired-diff.js';
@@ -51,6 +52,8 @@ export class Controller implements ControllerApi {
   private watcher?: Watcher;
   private offInstanceChange?: () => void;
   private readonly reloads = new ReloadQueue((options) => this.loadDesired(options));
+  /** Files whose text did not change since the last read are not parsed again (manifest/parse-cache.ts). */
+  private readonly parseCache = new ManifestParseCache();
   private closed = false;
   private readonly dirHealth: ManifestDirHealth;
   private readonly vanishGrace = new VanishGrace();
@@ -156,8 +159,7 @@ export class Controller implements ControllerApi {
 
   private async loadDesired({ graceMs }: ReloadOptions = {}): Promise<void> {
     if (this.closed) return;
-    const load = this.opts.loadManifests ?? loadManifestDir;
-    const next = await load(this.opts.dir);
+    const next = this.opts.loadManifests ? await this.opts.loadManifests(this.opts.dir) : await loadManifestDir(this.opts.dir, { parseCache: this.parseCache });
     this.dirHealth.ok(next.resources.keys());
     this.watcher?.follow?.(next.linkTargets ?? []);
     keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));

@@ -11,6 +11,7 @@ import { ManifestError } from '../errors.js';
 import { listManifestFiles, type ListingProblem } from './list-manifest-files.js';
 import { readManifestFile, type ManifestReadProblem } from './read-manifest-file.js';
 import { parseManifestText } from './parse-manifest-text.js';
+import type { ManifestParseCache, ParseText } from './parse-cache.js';
 import { displayPath } from './display-path.js';
 import { resolveAllEnvFiles, type EnvFileReader } from './env-file/resolve-env-files.js';
 import { checkDependencies } from './check-dependencies.js';
@@ -51,6 +52,8 @@ export interface ManifestText {
 export interface LoadOptions {
   /** How env files are read (tests); default readEnvFile. */
   readEnvFile?: EnvFileReader;
+  /** How a file's text is parsed; default parseManifestText (the controller passes its ManifestParseCache's). */
+  parse?: ParseText;
 }
 
 /** Leaves out the apps whose dependsOn fails a check across files, with the error in each one's file. */
@@ -70,12 +73,12 @@ function dropDependencyProblems(state: DesiredState): void {
  *
  * @example (await desiredStateFrom([{ file: '/srv/m/web.yaml', text }])).resources.get('web')
  */
-export async function desiredStateFrom(texts: ManifestText[], { readEnvFile }: LoadOptions = {}): Promise<DesiredState> {
+export async function desiredStateFrom(texts: ManifestText[], { readEnvFile, parse = parseManifestText }: LoadOptions = {}): Promise<DesiredState> {
   const state: DesiredState = { resources: new Map(), errors: [], files: new Map() };
   const firstFile = new Map<string, string>();
   for (const { file, text } of texts) {
     const display = displayPath(file);
-    const parsed = parseManifestText(text, file, { display });
+    const parsed = parse(text, file, { display });
     const { resources, errors: envErrors } = await resolveAllEnvFiles(parsed.resources, readEnvFile);
     const errors = [...parsed.errors, ...envErrors];
     const fileErrors = [...errors];
@@ -108,7 +111,7 @@ export async function desiredStateFrom(texts: ManifestText[], { readEnvFile }: L
  * (`FILE:1:1: cannot read: EACCES`) and the others load as usual.
  * `onRead` is handed each file's text as read (`berth delete` compares it before removing a file).
  */
-export async function loadManifestDir(dir: string, { missingOk = false, readEnvFile, onRead }: LoadOptions & { missingOk?: boolean; onRead?: (read: ManifestText) => void } = {}): Promise<DesiredState> {
+export async function loadManifestDir(dir: string, { missingOk = false, readEnvFile, onRead, parseCache }: Omit<LoadOptions, 'parse'> & { missingOk?: boolean; onRead?: (read: ManifestText) => void; parseCache?: ManifestParseCache } = {}): Promise<DesiredState> {
   const { files, problems, linkTargets } = await listManifestFiles(dir, { missingOk });
   const texts: ManifestText[] = [];
   const unreadable: (ListingProblem & Partial<ManifestReadProblem>)[] = [...problems];
@@ -120,7 +123,9 @@ export async function loadManifestDir(dir: string, { missingOk = false, readEnvF
       onRead?.({ file, text: read.text });
     } else if ('problem' in read) unreadable.push({ path: file, directory: false, ...read.problem });
   }
-  const state = await desiredStateFrom(texts, { readEnvFile });
+  const reading = parseCache?.read();
+  const state = await desiredStateFrom(texts, { readEnvFile, ...(reading ? { parse: reading.parse } : {}) });
+  reading?.finish();
   for (const problem of unreadable) {
     const error = new ManifestError({ file: displayPath(problem.path), line: problem.line ?? 1, col: problem.col ?? 1 }, problem.message);
     const names = problem.lenientText === undefined ? [] : namesMentioned(problem.lenientText);
