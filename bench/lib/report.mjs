@@ -105,7 +105,7 @@ export function renderReport(results, analysis = '') {
     '## What is measured',
     '',
     '- **all N answering**: from "desired state given" until every instance answers an HTTP GET on its port',
-    '  (polled every 20 ms from the benchmark). berth: the manifest is renamed into the watched directory of',
+    '  (polled from the benchmark every 5 ms up to 20 ports, else every 20 ms). berth: the manifest is renamed into the watched directory of',
     '  a running, idle controller. raw floor: a plain Node loop spawns the N processes (detached, PORT in env).',
     '  PM2: `pm2 start ecosystem.config.cjs` (fork mode, `increment_var: PORT`) against a running God daemon,',
     '  so the PM2 CLI\'s own start-up is included, as `berth`\'s file watcher is for berth.',
