@@ -10,9 +10,10 @@
  * parsed resource, so results are shared, not copied. Each read keeps only
  * the files it saw: the cache holds the folder as it is now.
  */
-import { parseManifestText, type ParseOptions, type ParseResult } from './parse-manifest-text.js';
+import { parseManifestText, type ParseResult } from './parse-manifest-text.js';
 
-export type ParseText = (text: string, file: string, options?: ParseOptions) => ParseResult;
+/** What parses a file's text: parseManifestText, or a cache's stand-in for it. */
+export type ParseText = typeof parseManifestText;
 
 interface Entry {
   text: string;

@@ -1,35 +1,41 @@
 // The real watcher (chokidar) on a real folder: changes are reported, and a
 // folder renamed away and back (or replaced) is watched again.
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { watchManifestDir } from '../../src/controller/manifest-watcher.js';
+import { watchManifestDir, type WatchOptions } from '../../src/controller/manifest-watcher.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
 
-test('a folder renamed away, then back or replaced, is watched again', async (t) => {
+/** A new folder `m` in a temp root, watched with `options`; `reports.count` counts onChange calls. Removed after the test. */
+function watchNewFolder(t: TestContext, options: Partial<WatchOptions> = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
   const dir = path.join(root, 'm');
   mkdirSync(dir);
-  let changes = 0;
-  const watcher = watchManifestDir({ dir, onChange: () => changes++, identityCheckMs: 50 });
+  const reports = { count: 0 };
+  const watcher = watchManifestDir({ dir, onChange: () => reports.count++, ...options });
   t.after(async () => {
     await watcher.close();
     rmSync(root, { recursive: true, force: true });
   });
+  return { root, dir, watcher, reports };
+}
+
+test('a folder renamed away, then back or replaced, is watched again', async (t) => {
+  const { root, dir, reports } = watchNewFolder(t, { identityCheckMs: 50 });
   /** Writes `file` until the watcher reports a change (chokidar may still be setting up its watch). */
   const reportsWrite = (file: string, what: string) => {
-    const before = changes;
+    const before = reports.count;
     return waitFor(() => {
       writeFileSync(path.join(dir, file), `v: ${Date.now()}\n`);
-      return changes > before;
+      return reports.count > before;
     }, { what, pollMs: 200 });
   };
   const reportsSoon = (what: string) => {
-    const before = changes;
-    return waitFor(() => changes > before, { what });
+    const before = reports.count;
+    return waitFor(() => reports.count > before, { what });
   };
   await reportsWrite('a.yaml', 'the first change');
 
@@ -47,7 +53,7 @@ test('a folder renamed away, then back or replaced, is watched again', async (t)
   mkdirSync(dir);
   await replaced;
   await reportsWrite('c.yaml', 'a new file in the replacing folder');
-  assert.ok(changes >= 5);
+  assert.ok(reports.count >= 5);
 });
 
 test('symlinks: a cycle costs a few watches, not gigabytes; an edit behind a followed link is reported', async (t) => {
@@ -82,21 +88,13 @@ test('symlinks: a cycle costs a few watches, not gigabytes; an edit behind a fol
 });
 
 test('a manifest renamed in is reported at once, then again after the quiet time; a dot-file alone is not reported early', async (t) => {
-  const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
-  const dir = path.join(root, 'm');
-  mkdirSync(dir);
-  let changes = 0;
   // A quiet time far longer than the test: only the immediate report can arrive in time.
-  const watcher = watchManifestDir({ dir, onChange: () => changes++, debounceMs: 3_000 });
-  t.after(async () => {
-    await watcher.close();
-    rmSync(root, { recursive: true, force: true });
-  });
+  const { dir, watcher, reports } = watchNewFolder(t, { debounceMs: 3_000 });
   await watcher.ready;
   writeFileSync(path.join(dir, '.web.yaml.tmp'), 'v: 1\n');
   await new Promise((r) => setTimeout(r, 300));
-  assert.equal(changes, 0, 'a temp dot-file is not reported before the quiet time');
+  assert.equal(reports.count, 0, 'a temp dot-file is not reported before the quiet time');
   renameSync(path.join(dir, '.web.yaml.tmp'), path.join(dir, 'web.yaml'));
-  await waitFor(() => changes === 1, { what: 'the rename reported before the quiet time', timeoutMs: 2_000 });
-  await waitFor(() => changes === 2, { what: 'the second report once the events stopped', timeoutMs: 10_000 });
+  await waitFor(() => reports.count === 1, { what: 'the rename reported before the quiet time', timeoutMs: 2_000 });
+  await waitFor(() => reports.count === 2, { what: 'the second report once the events stopped', timeoutMs: 10_000 });
 });
