@@ -48,6 +48,11 @@ export function evaluate(results) {
     berth: ms(sb.listMs), floor: ms(sb.bareNodeMs), pm2: ms(sp.listMs), vsFloor: ratio(sb.listMs, sb.bareNodeMs), vsPm2: ratio(sb.listMs, sp.listMs),
     target: `≤ ${TARGETS.listVsBareNode}× node -e 0`, met: defined(sb.listMs, sb.bareNodeMs) ? sb.listMs / sb.bareNodeMs <= TARGETS.listVsBareNode : null,
   }));
+  if (sb.socketRequestMs !== undefined) {
+    rows.push(row('  the least a Node CLI does over that socket: one GET /v1/list, body printed (bench/lib/socket-request.cjs)', {
+      berth: ms(sb.socketRequestMs), floor: ms(sb.bareNodeMs), vsFloor: ratio(sb.socketRequestMs, sb.bareNodeMs),
+    }));
+  }
   rows.push(row('scale +1 until the new one answers (median of 5)', { berth: ms(sb.scaleMs), floor: ms(results.appStart?.medianMs), pm2: ms(sp.scaleMs), vsFloor: ratio(sb.scaleMs, results.appStart?.medianMs), vsPm2: ratio(sb.scaleMs, sp.scaleMs) }));
   rows.push(row("  scale +1 overhead (minus the app's own start)", { berth: ms(sb.scaleOverheadMs), floor: '0 ms', pm2: ms(sp.scaleOverheadMs), target: `≤ ${TARGETS.scaleOverheadMs} ms`, met: sb.scaleOverheadMs === undefined ? null : sb.scaleOverheadMs <= TARGETS.scaleOverheadMs }));
   if (results.ports) rows.push(row('auto-assign 1000 ports, half-busy 20k range (median of 3)', { berth: ms(results.ports.medianMs), pm2: 'n/a', target: `≤ ${TARGETS.portsMs} ms`, met: results.ports.medianMs <= TARGETS.portsMs }));
@@ -94,7 +99,7 @@ export function renderReport(results, analysis = '') {
   const md = [
     '# berth benchmarks',
     '',
-    `Latest \`npm run bench\`: ${m.date.slice(0, 10)} on ${m.nproc} cores (${m.cpuModel}), ${m.ramGiB} GiB RAM, Linux ${m.kernel}, Node ${m.node}${m.tmpdir ? `; temp folders (homes, logs) in ${m.tmpdir}` : ''}.`,
+    `Latest \`npm run bench\`: ${m.date.slice(0, 10)} on ${m.nproc} cores (${m.cpuModel}), ${m.ramGiB} GiB RAM, Linux ${m.kernel}, Node ${m.node}${m.tmpdir ? `; temp folders (homes, logs) in ${m.tmpdir}` : ''}${m.removedEnv?.length ? `; run without ${m.removedEnv.join(', ')} (set on this machine: bench/lib/plain-node-env.mjs says why)` : ''}.`,
     `Same app everywhere (examples/hello/server.js); ${results.config.repeat} run(s) per system and N, medians shown; PM2 ${results.config.pm2 ? 'from node_modules/.bin/pm2, own PM2_HOME' : 'skipped'}.`,
     `The app's own start time (one process, spawn → first HTTP answer): ${ms(results.appStart?.medianMs)}.`,
     '',
@@ -112,7 +117,9 @@ export function renderReport(results, analysis = '') {
     '- **RSS**: VmRSS of the berth controller vs the PM2 God daemon, after the idle window.',
     '- **idle CPU**: utime+stime delta of that process over the window (`BENCH_IDLE_SECONDS`), 3 s after all answered.',
     '- **list**: wall time of `berth list -o json` (a fresh CLI process) vs `pm2 jlist`, median of 10; each list is',
-    '  followed by a bare `node -e 0`, the floor of any Node CLI on the machine at that moment.',
+    '  followed by a bare `node -e 0`, the floor of any Node CLI on the machine at that moment, and by',
+    '  `bench/lib/socket-request.cjs`, a Node script that only connects to the controller\'s socket, sends the',
+    '  request `berth list` sends (GET /v1/list) and prints the body: the floor of any CLI that asks a daemon.',
     '- **scale +1**: edit the manifest (instances N → N+1) / `pm2 scale web N+1`, until the new port answers',
     '  (polled every 5 ms); the overhead subtracts the app\'s own start time measured above.',
     '- **auto-assign**: `bench/ports-auto-assign.mjs`: 1000 instances on `auto:A-(A+19999)` while every other',

@@ -115,6 +115,7 @@ export async function berthRun(n, { extras = false, idleSeconds = 30, appStartMs
       },
       appStartMs,
       bareNode: true,
+      socketFloor: () => socketRequestMs(path.join(driver.home, 'berth.sock'), '/v1/list'),
     }));
     if (extras && process.env.BENCH_PROFILE) out.controllerOutput = driver.output().slice(-2000);
     const down = await driver.down();
@@ -180,12 +181,20 @@ export function bareNodeMs() {
   return new Promise((resolve, reject) => execFile(process.execPath, ['-e', '0'], (err) => (err ? reject(err) : resolve(performance.now() - t0))));
 }
 
+/** Wall time of the least a Node CLI does over berth's socket: one GET of `requestPath`, the body printed (socket-request.cjs). */
+export function socketRequestMs(socketPath, requestPath) {
+  const script = new URL('./socket-request.cjs', import.meta.url).pathname;
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => execFile(process.execPath, [script, socketPath, requestPath], { maxBuffer: 64 * 2 ** 20 }, (err) => (err ? reject(err) : resolve(performance.now() - t0))));
+}
+
 /**
  * RSS, idle CPU over the window, list latency (median of 10; with `bareNode`
- * each list is followed by a bare `node -e 0`, the list's floor), scale +1
+ * each list is followed by a bare `node -e 0`, the list's floor, and with
+ * `socketFloor` by the least a Node CLI does over the same socket), scale +1
  * minus the app's own start time.
  */
-async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appStartMs, bareNode = false }) {
+async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appStartMs, bareNode = false, socketFloor }) {
   const out = {};
   await sleep(3000); // let start-up work (readiness probes, first samples, GC) finish
   out.idleCpuPct = await idleCpuPercent(pid, idleSeconds);
@@ -193,15 +202,21 @@ async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appSt
   out.rssParts = rssParts(pid);
   const lists = [];
   const bare = [];
+  const sockets = [];
   for (let i = 0; i < 10; i++) {
     lists.push(await listOnce());
     if (bareNode) bare.push(await bareNodeMs());
+    if (socketFloor) sockets.push(await socketFloor());
   }
   out.listMs = median(lists);
   out.listRunsMs = lists;
   if (bareNode) {
     out.bareNodeMs = median(bare);
     out.bareNodeRunsMs = bare;
+  }
+  if (socketFloor) {
+    out.socketRequestMs = median(sockets);
+    out.socketRequestRunsMs = sockets;
   }
   // SCALE_STEPS times +1; the overhead is what it costs beyond the app's own start
   const scaleMs = [];
