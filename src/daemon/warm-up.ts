@@ -5,14 +5,17 @@
  * port probe's first bind), perf_hooks on the first `performance` (~3 ms,
  * the work queue's timing), and the host's IPv6 / dual-stack checks cost
  * three binds before the first port can be probed. The YAML parser and the
- * validators compile their functions on first use (warm-manifest-parser.ts).
+ * validators compile their functions on first use (warm-manifest-parser.ts),
+ * and so do xstate's (warm-instance-machine.ts).
  */
 import { hasDualStackTcp } from '../ports/net-port-prober.js';
 import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
+import { warmInstanceMachine } from '../instance/warm-instance-machine.js';
 
-/** @example warmUp(); await controller.start(); */
-export function warmUp(): void {
-  warmManifestParser();
+/** @example await warmUp(logDir); await controller.start(); */
+export async function warmUp(logDir: string): Promise<void> {
+  const sample = warmManifestParser();
   performance.now();
   void hasDualStackTcp(); // never rejects: a host without IPv6 answers false
+  await warmInstanceMachine({ app: sample.metadata.name, index: 0, spec: sample.spec, specHash: sample.specHash, env: {}, ports: { tcp: [], udp: [] }, logDir });
 }

@@ -5,6 +5,7 @@
  * compiled on first use), every later one ~1 ms.
  */
 import { parseManifestText } from './parse-manifest-text.js';
+import type { AppResource } from './types.js';
 
 const SAMPLE = [
   'apiVersion: berth/v1',
@@ -27,7 +28,11 @@ const SAMPLE = [
   '',
 ].join('\n');
 
-/** @example warmManifestParser(); await controller.start(); */
-export function warmManifestParser(): void {
-  parseManifestText(SAMPLE, '/berth-warm-up.yaml');
+/**
+ * Returns the sample App, parsed, for the next warm-up steps.
+ * @example const sample = warmManifestParser(); await controller.start();
+ */
+export function warmManifestParser(): AppResource {
+  const { resources } = parseManifestText(SAMPLE, '/berth-warm-up.yaml');
+  return resources.find((r): r is AppResource => r.kind === 'App')!;
 }
