@@ -136,7 +136,7 @@ export function renderReport(results, analysis = '') {
     '  `berth delete -f` of the same file until it returns (it waits until the controller removed them all).',
     ...(reload.markdown.length ? ['', ...reload.markdown] : []),
     ...(analysis ? ['', analysis.trim(), ''] : ['']),
-    'Reproduce: `npm ci && npm run bench` (knobs: BENCH_NS, BENCH_REPEAT, BENCH_IDLE_SECONDS, BENCH_SCALE_N,',
+    'Reproduce: `npm ci && npm run bench` (knobs: BENCH_NS, BENCH_REPEAT, BENCH_REPEAT_ONE, BENCH_IDLE_SECONDS, BENCH_SCALE_N,',
     'BENCH_SCALE_ROUNDS, BENCH_SKIP_SCALE=1, BENCH_DELETE_DOCS, BENCH_SKIP_DELETE=1, BENCH_SKIP_PM2=1, BENCH_SKIP_RELOAD=1,',
     'BENCH_PROFILE=1; BENCH_ONLY=reload reruns only the reload',
     'section and keeps the other numbers). Raw numbers: bench/results/latest.json.',
