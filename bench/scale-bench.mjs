@@ -18,7 +18,7 @@ export async function scaleBench({ n = 1000, rounds = 3, pm2 = false, idleSecond
     for (const [name, run] of order) {
       const res = await run();
       runs[name].push(res.allOnlineMs);
-      log(`scale N=${n} round ${r + 1}/${rounds} ${name}: all online after ${Math.round(res.allOnlineMs)} ms${res.rssBytes ? `; RSS ${(res.rssBytes / 2 ** 20).toFixed(1)} MB, idle CPU ${res.idleCpuPct.toFixed(2)} %` : ''}${res.listMs ? `, list ${Math.round(res.listMs)} ms` : ''}`);
+      log(`scale N=${n} round ${r + 1}/${rounds} ${name}: all online after ${Math.round(res.allOnlineMs)} ms${res.rssBytes ? `; RSS ${(res.rssBytes / 2 ** 20).toFixed(1)} MB, idle CPU ${res.idleCpuPct.toFixed(2)} %` : ''}${res.listMs ? `, list ${Math.round(res.listMs)} ms` : ''}${res.apiAgreesMs ? `; the API agreed at ${Math.round(res.apiAgreesMs)} ms` : ''}`);
       if (last && res.rssBytes) steady = { ...steady, [name]: res };
     }
   }

@@ -3,7 +3,9 @@
 //   floor: a plain Node loop spawns them (detached, own group, stdio ignored)
 //          and waits for every 'spawn' event
 //   berth: one manifest with `instances: N` renamed into the watched dir of a
-//          running, idle controller, until GET /v1/instances shows all online
+//          running, idle controller, until its store records all online
+//          (read from the benchmark, store-poll.mjs says why), then GET
+//          /v1/instances must agree
 //   pm2:   `pm2 start` of the same app (`interpreter: none`), until the marked
 //          processes all run
 // Then, on berth and PM2, the daemon's RSS and idle CPU at N.
@@ -15,6 +17,7 @@ import { discardLater } from './discard-later.mjs';
 import { BerthDriver } from './berth-driver.mjs';
 import { Pm2Driver } from './pm2-driver.mjs';
 import { waitAllOnline } from './api-poll.mjs';
+import { waitAllOnlineInStore } from './store-poll.mjs';
 import { killGroups, killMarked, processesWithEnv } from './procs.mjs';
 import { idleCpuPercent, median, rssBytes, rssParts, sleep } from './system.mjs';
 import { MARKER, MARKER_VAR } from './scenarios.mjs';
@@ -82,7 +85,9 @@ export async function berthScaleRun(n, { extras = false, idleSeconds = 30, nodeA
     await sleep(500);
     const t0 = performance.now();
     driver.writeManifest('sleepers.yaml', sleepersManifest(n));
-    out.allOnlineMs = await waitAllOnline(driver.home, n, { t0 });
+    out.allOnlineMs = await waitAllOnlineInStore(driver.home, n, { t0 });
+    // the controller's own answer must agree: the API's view, asked once the store says all are online
+    out.apiAgreesMs = await waitAllOnline(driver.home, n, { t0 });
     if (extras) {
       await sleep(3000);
       out.idleCpuPct = await idleCpuPercent(driver.pid, idleSeconds);
