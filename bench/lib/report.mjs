@@ -100,7 +100,7 @@ export function renderReport(results, analysis = '') {
     '# berth benchmarks',
     '',
     `Latest \`npm run bench\`: ${m.date.slice(0, 10)} on ${m.nproc} cores (${m.cpuModel}), ${m.ramGiB} GiB RAM, Linux ${m.kernel}, Node ${m.node}${m.tmpdir ? `; temp folders (homes, logs) in ${m.tmpdir}` : ''}${m.removedEnv?.length ? `; run without ${m.removedEnv.join(', ')} (set on this machine: bench/lib/plain-node-env.mjs says why)` : ''}.`,
-    `Same app everywhere (examples/hello/server.js); ${results.config.repeat} run(s) per system and N, medians shown; PM2 ${results.config.pm2 ? 'from node_modules/.bin/pm2, own PM2_HOME' : 'skipped'}.`,
+    `Same app everywhere (examples/hello/server.js); ${results.config.repeat} run(s) per system and N${results.config.repeatOne ? ` (${results.config.repeatOne} at N=1)` : ''}, medians shown; PM2 ${results.config.pm2 ? 'from node_modules/.bin/pm2, own PM2_HOME' : 'skipped'}.`,
     `The app's own start time (one process, spawn → first HTTP answer): ${ms(results.appStart?.medianMs)}.`,
     '',
     `| ${COLS.map(([, t]) => t).join(' | ')} |`,
