@@ -73,7 +73,8 @@ export function parseManifestText(text: string, file: string, { display = file, 
   const nul = findNulInText(text);
   if (nul) return { resources: [], errors: [new ManifestError({ file: display, ...nul }, 'NUL byte: a manifest is text, and no argument, environment variable or path can hold one')] };
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // logLevel error: yaml's warnings (a whole map used as a key) go to stderr as node warnings; the key is reported as an error line anyway
+  const docs = parseAllDocuments(text, { lineCounter, prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const resources: Resource[] = [];
   const errors: ManifestError[] = [];
   const at = (offset: number | undefined): SourcePosition => {

@@ -38,8 +38,17 @@ function pathOf(instancePath: string): (string | number)[] {
 
 export function describePath(path: (string | number)[]): string {
   let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : !isPlainKey(seg) ? `[${describeValue(seg)}]` : out ? `.${seg}` : seg;
   return out || '(document)';
+}
+
+/**
+ * A key shown as written: one line, at most 60 characters. YAML lets a whole
+ * map be a key (`? {...}`), which the parser turns into its text, line breaks
+ * included; such a key is shown escaped and cut, so the error stays one line.
+ */
+function isPlainKey(key: string): boolean {
+  return key.length <= 60 && !/[\u0000-\u001f\u007f]/.test(key);
 }
 
 function describeValue(value: unknown): string {
@@ -100,7 +109,7 @@ function sentenceFor(err: ErrorObject): SchemaProblem {
       return {
         path: [...path, key],
         key,
-        message: `${describePath([...path, key])}: unknown field "${key}"${suggest(key, keys)}`,
+        message: `${describePath([...path, key])}: unknown field ${isPlainKey(key) ? `"${key}"` : describeValue(key)}${suggest(key, keys)}`,
       };
     }
     case 'required': {

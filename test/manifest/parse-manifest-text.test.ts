@@ -31,6 +31,21 @@ test('bad YAML names file, line and column', () => {
   assert.deepEqual(messages('apiVersion: berth/v1\nkind: [App\n'), ['m/web.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]']);
 });
 
+test('a key that is a whole map (YAML "? {...}") still gives a one-line error, the key shown escaped and cut (chaos fuzz case)', async () => {
+  const key = '  ? {\n    args: ["100?00"], port: "auto:4000}-40100", env: { MODE: fuzz }, restartPolicy: Always,\n    instaces: 2\n    }\n  : 1\n';
+  const warnings: string[] = [];
+  const onWarning = (w: Error) => warnings.push(w.message);
+  process.on('warning', onWarning);
+  const [message, ...rest] = messages(app(`  script: node\n${key}`));
+  await new Promise((r) => setImmediate(r)); // process warnings are emitted on the next tick
+  process.off('warning', onWarning);
+  assert.deepEqual(warnings, [], 'no node warning on stderr beside the error line');
+  assert.deepEqual(rest, []);
+  assert.doesNotMatch(message!, /[\r\n]/);
+  // the position is the spec map's (a key that is a map cannot be looked up by its text)
+  assert.match(message!, /^m\/web\.yaml:6:3: spec\["\{\\n  args: .*\.\.\."\]: unknown field "\{\\n  args: .*\.\.\."$/);
+});
+
 test('unknown field points at the key and suggests the right one', () => {
   assert.deepEqual(messages(app('  script: node\n  instnces: 3\n')), ['m/web.yaml:7:3: spec.instnces: unknown field "instnces"; did you mean "instances"?']);
 });
