@@ -41,7 +41,9 @@ export function makeConfig(overrides: Partial<InstanceConfig> & { spec?: Partial
 
 export function tempDir(t: TestContext, prefix = 'berth-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  // Retried: a test's processes are killed by hooks that may run after this one, and one still
+  // alive can write a file into the folder while it is being removed (ENOTEMPTY).
+  t.after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
   return dir;
 }
 
