@@ -6,11 +6,11 @@
 //
 // Environment knobs:
 //   BENCH_NS=1,20,100       instance counts for the all-listening runs
-//   BENCH_REPEAT=3          runs per (system, N); the median is reported
+//   BENCH_REPEAT=5          runs per (system, N); the median is reported
 //   BENCH_REPEAT_ONE=9      runs per system at N=1 (the first manifest: ~50-80 ms, where a few ms of jitter move the ratio)
 //   BENCH_IDLE_SECONDS=30   idle CPU window at the largest N
 //   BENCH_SCALE_N=1000      N `sleep` processes: berth beside the floor and PM2; BENCH_SKIP_SCALE=1 skips it
-//   BENCH_SCALE_ROUNDS=3    rounds of the scale runs (median)
+//   BENCH_SCALE_ROUNDS=5    rounds of the scale runs (median)
 //   BENCH_DELETE_DOCS=500   `delete -f` of a file with that many documents (3 runs); BENCH_SKIP_DELETE=1 skips it
 //   BENCH_SKIP_PM2=1        no PM2 column
 //   BENCH_PROFILE=1         one extra berth run at the largest N with --cpu-prof on the controller; summary printed
@@ -33,14 +33,14 @@ import { reloadBench } from './reload-bench.mjs';
 const here = new URL('.', import.meta.url).pathname;
 const env = process.env;
 const NS = (env.BENCH_NS ?? '1,20,100').split(',').map(Number).filter((n) => n > 0);
-const REPEAT = Math.max(1, Number(env.BENCH_REPEAT ?? 3));
+const REPEAT = Math.max(1, Number(env.BENCH_REPEAT ?? 5));
 const REPEAT_ONE = Math.max(1, Number(env.BENCH_REPEAT_ONE ?? 9));
 /** Runs per system at N instances: a one-instance run is short and noisy, and cheap to repeat. */
 const repeatsFor = (n) => (n === 1 ? REPEAT_ONE : REPEAT);
 const IDLE_SECONDS = Math.max(1, Number(env.BENCH_IDLE_SECONDS ?? 30));
 const SCALE_N = Number(env.BENCH_SCALE_N ?? 1000);
 const SKIP_SCALE = env.BENCH_SKIP_SCALE === '1';
-const SCALE_ROUNDS = Math.max(1, Number(env.BENCH_SCALE_ROUNDS ?? 3));
+const SCALE_ROUNDS = Math.max(1, Number(env.BENCH_SCALE_ROUNDS ?? 5));
 const DELETE_DOCS = env.BENCH_SKIP_DELETE === '1' ? 0 : Number(env.BENCH_DELETE_DOCS ?? 500);
 const SKIP_PM2 = env.BENCH_SKIP_PM2 === '1';
 const PROFILE = env.BENCH_PROFILE === '1';
