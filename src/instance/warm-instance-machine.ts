@@ -26,7 +26,7 @@ const rehearsal = instanceMachine.provide({
 
 /**
  * Resolves once the rehearsal instance has stopped; returns the statuses it went through.
- * @example await warmInstanceMachine(sampleConfig); // ['pending', 'online', 'stopping', 'stopped']
+ * @example await warmInstanceMachine(sampleConfig); // ['pending', 'starting', 'online', 'stopping', 'stopped']
  */
 export function warmInstanceMachine(config: InstanceConfig): Promise<string[]> {
   const actor = createActor(rehearsal, { input: { config } });
