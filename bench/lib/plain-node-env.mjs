@@ -1,8 +1,8 @@
 // Loaded through system.mjs, which every benchmark imports before it starts
 // anything: takes out of the environment what makes every Node process on
 // this machine pay for work a plain host does not do, so that the floor,
-// berth and PM2 are measured as a user's host would run them. Every child inherits process.env, so removing it here
-// reaches all three systems alike.
+// berth and PM2 are measured as a user's host would run them. Every child
+// inherits process.env, so removing it here reaches all three alike.
 //
 // NODE_EXTRA_CA_CERTS: node reads and parses the named certificate bundle
 // while it starts, before any code runs. This VM points it at the whole
