@@ -41,9 +41,17 @@ export function makeConfig(overrides: Partial<InstanceConfig> & { spec?: Partial
 
 export function tempDir(t: TestContext, prefix = 'berth-'): string {
   const dir = mkdtempSync(path.join(tmpdir(), prefix));
-  // Retried: a test's processes are killed by hooks that may run after this one, and one still
-  // alive can write a file into the folder while it is being removed (ENOTEMPTY).
-  t.after(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }));
+  // Never throws: node:test runs a test's after-hooks in order and skips the rest once one
+  // throws, and the hooks that kill the test's processes come after this one (a process still
+  // alive can write into the folder while it is removed: ENOTEMPTY once, and both processes of
+  // stop-process-group's abort test outlived the run). Retried, then only reported.
+  t.after(() => {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 });
+    } catch (err) {
+      t.diagnostic(`temp folder ${dir} not removed: ${(err as Error).message}`);
+    }
+  });
   return dir;
 }
 
