@@ -93,7 +93,7 @@ async function startLocked({ home, dir, pool, logger, version, resyncMs, sweepIn
   const stopped = new Promise<void>((resolve) => (shutDown = resolve));
   const controller = new Controller({ home, dir, store, ports, supervisor, buildEnv: buildInstanceEnv, logger, version, resyncMs, onShutdown: () => shutDown(), observeReconcile: web?.observeReconcile });
   report = (err, where) => controller.reportError(err, where);
-  await warmUp(path.join(home, 'logs'));
+  await warmUp();
   let webServer: Awaited<ReturnType<PreparedWeb['start']>> | undefined;
   try {
     // Before any app starts: a dashboard port in use fails `up` while nothing runs yet.

@@ -10,12 +10,12 @@
  */
 import { hasDualStackTcp } from '../ports/net-port-prober.js';
 import { warmManifestParser } from '../manifest/warm-manifest-parser.js';
-import { warmInstanceMachine } from '../instance/warm-instance-machine.js';
+import { rehearsalConfig, warmInstanceMachine } from '../instance/warm-instance-machine.js';
 
-/** @example await warmUp(logDir); await controller.start(); */
-export async function warmUp(logDir: string): Promise<void> {
+/** @example await warmUp(); await controller.start(); */
+export async function warmUp(): Promise<void> {
   const sample = warmManifestParser();
   performance.now();
   void hasDualStackTcp(); // never rejects: a host without IPv6 answers false
-  await warmInstanceMachine({ app: sample.metadata.name, index: 0, spec: sample.spec, specHash: sample.specHash, env: {}, ports: { tcp: [], udp: [] }, logDir });
+  await warmInstanceMachine(rehearsalConfig(sample));
 }

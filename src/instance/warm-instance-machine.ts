@@ -11,6 +11,7 @@
 import { createActor, fromCallback, fromPromise } from 'xstate';
 import { instanceMachine } from './instance-machine.js';
 import type { InstanceConfig } from './types.js';
+import type { AppResource } from '../manifest/types.js';
 import type { StopResult } from '../process/process-runner.js';
 import type { ProbeResult } from './probes/run-probe.js';
 
@@ -25,8 +26,16 @@ const rehearsal = instanceMachine.provide({
 });
 
 /**
+ * The config a rehearsal of `app` runs: its spec, and no ports (so no
+ * readiness check), no env. The log folder is never written: no process starts.
+ */
+export function rehearsalConfig(app: AppResource): InstanceConfig {
+  return { app: app.metadata.name, index: 0, spec: app.spec, specHash: app.specHash, env: {}, ports: { tcp: [], udp: [] }, logDir: '' };
+}
+
+/**
  * Resolves once the rehearsal instance has stopped; returns the statuses it went through.
- * @example await warmInstanceMachine(sampleConfig); // ['pending', 'starting', 'online', 'stopping', 'stopped']
+ * @example await warmInstanceMachine(rehearsalConfig(sample)); // ['pending', 'starting', 'online', 'stopping', 'stopped']
  */
 export function warmInstanceMachine(config: InstanceConfig): Promise<string[]> {
   const actor = createActor(rehearsal, { input: { config } });

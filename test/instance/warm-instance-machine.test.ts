@@ -1,7 +1,7 @@
 // The start-up rehearsal of the instance machine: a whole life with actors that touch nothing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { warmInstanceMachine } from '../../src/instance/warm-instance-machine.js';
+import { rehearsalConfig, warmInstanceMachine } from '../../src/instance/warm-instance-machine.js';
 import { warmManifestParser } from '../../src/manifest/warm-manifest-parser.js';
 import { makeConfig } from './helpers.js';
 
@@ -14,7 +14,7 @@ test('the warm-up sample app, as the controller rehearses it (its ports not give
   assert.equal(sample.kind, 'App');
   assert.equal(sample.metadata.name, 'warm-up');
   // the sample declares ports; the rehearsal gives it none, so no readiness check (and no socket) is attempted
-  const statuses = await warmInstanceMachine({ app: sample.metadata.name, index: 0, spec: sample.spec, specHash: sample.specHash, env: {}, ports: { tcp: [], udp: [] }, logDir: '/nonexistent' });
+  const statuses = await warmInstanceMachine(rehearsalConfig(sample));
   assert.equal(statuses.at(-1), 'stopped');
   assert.ok(statuses.includes('online'));
 });
