@@ -1,8 +1,9 @@
 // `node bench/scale-bench.mjs [N] [ROUNDS] [--pm2]`: N (1000) `sleep`
 // instances, berth beside the raw floor (bare, and with two new log files
 // per process) and PM2, ROUNDS (3) rounds in rotating order; the last berth
-// (and PM2) round also measures RSS, idle CPU and list latency at N. Prints one JSON line. Part of `npm run bench`; run
-// alone to compare two builds on the same machine.
+// (and PM2) round also measures RSS, idle CPU and list latency at N. Prints
+// one JSON line. Part of `npm run bench`; run alone to compare two builds on
+// the same machine.
 import { berthScaleRun, floorScaleRun, pm2ScaleRun } from './lib/scale-scenarios.mjs';
 import { median } from './lib/system.mjs';
 

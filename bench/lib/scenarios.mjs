@@ -114,8 +114,7 @@ export async function berthRun(n, { extras = false, idleSeconds = 30, appStartMs
         return waitAllAnswer([start + n + step - 1], { t0: t1, pollMs: 5 });
       },
       appStartMs,
-      bareNode: true,
-      socketFloor: () => socketRequestMs(path.join(driver.home, 'berth.sock'), '/v1/list'),
+      floors: { bareNode: bareNodeMs, socketRequest: () => socketRequestMs(path.join(driver.home, 'berth.sock'), '/v1/list') },
     }));
     if (extras && process.env.BENCH_PROFILE) out.controllerOutput = driver.output().slice(-2000);
     const down = await driver.down();
@@ -175,48 +174,41 @@ export async function pm2Run(n, { extras = false, idleSeconds = 30, appStartMs =
   }
 }
 
-/** Wall time of a bare `node -e 0`: what any Node CLI pays before its first line of code. */
-export function bareNodeMs() {
+/** Wall time of one `node ARGS` run to its exit. */
+function nodeRunMs(args) {
   const t0 = performance.now();
-  return new Promise((resolve, reject) => execFile(process.execPath, ['-e', '0'], (err) => (err ? reject(err) : resolve(performance.now() - t0))));
+  return new Promise((resolve, reject) => execFile(process.execPath, args, { maxBuffer: 64 * 2 ** 20 }, (err) => (err ? reject(err) : resolve(performance.now() - t0))));
 }
+
+/** Wall time of a bare `node -e 0`: what any Node CLI pays before its first line of code. */
+export const bareNodeMs = () => nodeRunMs(['-e', '0']);
 
 /** Wall time of the least a Node CLI does over berth's socket: one GET of `requestPath`, the body printed (socket-request.cjs). */
-export function socketRequestMs(socketPath, requestPath) {
-  const script = new URL('./socket-request.cjs', import.meta.url).pathname;
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => execFile(process.execPath, [script, socketPath, requestPath], { maxBuffer: 64 * 2 ** 20 }, (err) => (err ? reject(err) : resolve(performance.now() - t0))));
-}
+export const socketRequestMs = (socketPath, requestPath) => nodeRunMs([new URL('./socket-request.cjs', import.meta.url).pathname, socketPath, requestPath]);
 
 /**
- * RSS, idle CPU over the window, list latency (median of 10; with `bareNode`
- * each list is followed by a bare `node -e 0`, the list's floor, and with
- * `socketFloor` by the least a Node CLI does over the same socket), scale +1
- * minus the app's own start time.
+ * RSS, idle CPU over the window, list latency (median of 10; each list is
+ * followed by one run of each of `floors`, e.g. `{ bareNode: bareNodeMs }`,
+ * reported as `bareNodeMs` and `bareNodeRunsMs`), scale +1 minus the app's
+ * own start time.
  */
-async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appStartMs, bareNode = false, socketFloor }) {
+async function steadyStateExtras({ pid, idleSeconds, listOnce, scaleByOne, appStartMs, floors = {} }) {
   const out = {};
   await sleep(3000); // let start-up work (readiness probes, first samples, GC) finish
   out.idleCpuPct = await idleCpuPercent(pid, idleSeconds);
   out.rssBytes = rssBytes(pid);
   out.rssParts = rssParts(pid);
   const lists = [];
-  const bare = [];
-  const sockets = [];
+  const floorRuns = Object.fromEntries(Object.keys(floors).map((name) => [name, []]));
   for (let i = 0; i < 10; i++) {
     lists.push(await listOnce());
-    if (bareNode) bare.push(await bareNodeMs());
-    if (socketFloor) sockets.push(await socketFloor());
+    for (const [name, run] of Object.entries(floors)) floorRuns[name].push(await run());
   }
   out.listMs = median(lists);
   out.listRunsMs = lists;
-  if (bareNode) {
-    out.bareNodeMs = median(bare);
-    out.bareNodeRunsMs = bare;
-  }
-  if (socketFloor) {
-    out.socketRequestMs = median(sockets);
-    out.socketRequestRunsMs = sockets;
+  for (const [name, runs] of Object.entries(floorRuns)) {
+    out[`${name}Ms`] = median(runs);
+    out[`${name}RunsMs`] = runs;
   }
   // SCALE_STEPS times +1; the overhead is what it costs beyond the app's own start
   const scaleMs = [];

@@ -16,10 +16,14 @@ const ONLINE = "SELECT count(*) AS n FROM instances WHERE status = 'online' AND 
 export async function waitAllOnlineInStore(home, n, { t0 = performance.now(), pollMs = 20, timeoutMs = 10 * 60_000 } = {}) {
   const file = path.join(home, 'state.db');
   let db;
+  let online;
   try {
     for (;;) {
-      if (!db && existsSync(file)) db = new Database(file, { readonly: true, fileMustExist: true, timeout: 1_000 });
-      if (db && db.prepare(ONLINE).get().n >= n) return performance.now() - t0;
+      if (!db && existsSync(file)) {
+        db = new Database(file, { readonly: true, fileMustExist: true, timeout: 1_000 });
+        online = db.prepare(ONLINE);
+      }
+      if (online && online.get().n >= n) return performance.now() - t0;
       if (performance.now() - t0 > timeoutMs) throw new Error(`${n} instances not online after ${timeoutMs} ms`);
       await new Promise((r) => setTimeout(r, pollMs));
     }
