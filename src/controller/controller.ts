@@ -14,7 +14,8 @@ import { watchManifestDir, type Watcher } from './manifest-watcher.js';
 import { changedNames, keepNamesOfBrokenFiles, manifestErrorsFor } from './desired-diff.js';
 import { AppReconciler } from './reconcile-app.js';
 import { RolloutRequests } from './rollout-requests.js';
-import { instanceViews } from './instance-views.js';
+import { readInstanceRecords, viewsOf, type InstanceRecords } from './instance-views.js';
+import { memoByStoreVersion } from '../store/version-memo.js';
 import { appInfo } from './app-info.js';
 import { runAppAction } from './app-actions.js';
 import type { ActOptions, AppAction, AppInfo, AppsOverview, ControllerApi, ControllerStatus, InstanceView } from '../api/api-types.js';
@@ -58,11 +59,14 @@ export class Controller implements ControllerApi {
   private readonly dirHealth: ManifestDirHealth;
   private readonly vanishGrace = new VanishGrace();
   private recheckTimer?: unknown;
+  /** The store's part of `list`: asked every second by the dashboard, `top` and metrics, read again only after a write. */
+  private readonly instanceRecords: () => InstanceRecords;
 
   constructor(private readonly opts: ControllerOptions) {
     this.timers = opts.timers ?? realTimers;
     this.now = opts.now ?? Date.now;
     this.startedAt = this.now();
+    this.instanceRecords = memoByStoreVersion(opts.store, () => readInstanceRecords(opts.store));
     this.ctx = {
       store: opts.store,
       ports: opts.ports,
@@ -219,7 +223,7 @@ export class Controller implements ControllerApi {
 
   async listInstances(): Promise<InstanceView[]> {
     await this.opts.supervisor.refreshSamples();
-    return instanceViews(this.opts.store, (a, i) => this.opts.supervisor.snapshot(a, i), this.now());
+    return viewsOf(this.instanceRecords(), (a, i) => this.opts.supervisor.snapshot(a, i), this.now());
   }
 
   async appInfo(name: string): Promise<AppInfo> {

@@ -7,12 +7,25 @@
 import type { Store } from '../store/store.js';
 import type { InstanceView } from '../api/api-types.js';
 import type { InstanceSnapshot } from './controller-deps.js';
-import { primaryPort } from '../ports/types.js';
+import { primaryPort, type InstancePorts } from '../ports/types.js';
+import type { InstanceRecord } from '../store/instances-table.js';
 import { WAITING_FOR_DEPENDENCY } from './dependency-waits.js';
 
 export type LiveLookup = (app: string, index: number) => InstanceSnapshot | undefined;
 
 export const noLiveData: LiveLookup = () => undefined;
+
+/** What the views are made of that comes from the store: read once, overlaid with live data as often as asked. */
+export interface InstanceRecords {
+  rows: InstanceRecord[];
+  ports: Map<string, InstancePorts>;
+  waits: Map<string, (index: number) => { reason: string; message: string } | undefined>;
+}
+
+/** The store's part of the views, of every app or of `app`. */
+export function readInstanceRecords(store: Store, app?: string): InstanceRecords {
+  return { ports: store.allocations.heldByInstance(app), waits: waitingInstances(store, app), rows: store.instances.list(app) };
+}
 
 /**
  * `isRunning`: without live data (controller down), whether a recorded
@@ -20,9 +33,12 @@ export const noLiveData: LiveLookup = () => undefined;
  * not the `online` it last recorded.
  */
 export function instanceViews(store: Store, live: LiveLookup = noLiveData, now = Date.now(), app?: string, isRunning?: (pid: number, startTime: string | null) => boolean): InstanceView[] {
-  const ports = store.allocations.heldByInstance(app);
-  const waits = waitingInstances(store, app);
-  return store.instances.list(app).map((row) => {
+  return viewsOf(readInstanceRecords(store, app), live, now, isRunning);
+}
+
+/** The views from records read before (they are not changed: each view gets its own port lists). */
+export function viewsOf({ rows, ports, waits }: InstanceRecords, live: LiveLookup = noLiveData, now = Date.now(), isRunning?: (pid: number, startTime: string | null) => boolean): InstanceView[] {
+  return rows.map((row) => {
     const snapshot = live(row.app, row.index);
     const held = ports.get(`${row.app}/${row.index}`) ?? { tcp: [], udp: [] };
     const gone = !snapshot && row.pid !== null && isRunning !== undefined && !isRunning(row.pid, row.startTime);
@@ -39,7 +55,7 @@ export function instanceViews(store: Store, live: LiveLookup = noLiveData, now =
       ...wait,
       pid: running ? pid : null,
       port: primaryPort(held) ?? null,
-      ports: { tcp: held.tcp, udp: held.udp },
+      ports: { tcp: [...held.tcp], udp: [...held.udp] },
       cpu: snapshot?.cpu ?? null,
       memory: snapshot?.memory ?? null,
       uptime: running && startedAt !== null ? Math.max(0, now - startedAt) : null,

@@ -52,12 +52,15 @@ export class Store {
    * "did anything move?" for caches such as the dashboard's.
    */
   version(): string {
-    // pluck() switches the statement's mode: this text is prepared here only, so the shared cache is unaffected
-    this.totalChanges ??= this.db.prepare<[], number>('SELECT total_changes()').pluck();
-    return `${String(this.db.pragma('data_version', { simple: true }))}/${String(this.totalChanges.get())}`;
+    // One prepared statement, asked every second by the dashboard and the instance list; the
+    // connection's number comes first, as a rewritten file's new connection counts from zero again.
+    this.versionQuery ??= this.db.prepare<[], string>("SELECT data_version || '/' || total_changes() FROM pragma_data_version").pluck();
+    return `${this.connections}/${this.versionQuery.get()!}`;
   }
 
-  private totalChanges?: Statement<[], number>;
+  private versionQuery?: Statement<[], string>;
+  /** Connections this store has had (replaceDatabase): part of version(). */
+  private connections = 0;
 
   /** Runs `fn` in one BEGIN IMMEDIATE transaction: writers queue, never interleave. */
   transaction<T>(fn: () => T): T {
@@ -89,7 +92,8 @@ export class Store {
     this.listenSockets = new ListenSocketsTable(db, this.now);
     this.spawns = new SpawnsTable(db, this.now);
     this.logFiles = new LogFilesTable(db, this.now);
-    this.totalChanges = undefined;
+    this.versionQuery = undefined;
+    this.connections++;
   }
 }
 

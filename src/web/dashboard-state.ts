@@ -11,6 +11,7 @@ import type { Store } from '../store/store.js';
 import type { Allocation } from '../store/port-allocations-table.js';
 import { readAppRecords, summariseApps, type AppRecordCount, type AppReadiness } from '../metrics/app-summaries.js';
 import type { MetricsSource } from '../metrics/gather-metrics.js';
+import { memoByStoreVersion } from '../store/version-memo.js';
 
 /** What the dashboard reads from the controller: the metrics' view of it. */
 export type DashboardSource = MetricsSource;
@@ -24,7 +25,6 @@ export interface DashboardState {
 }
 
 interface StoredParts {
-  version: string;
   records: AppRecordCount[];
   allocations: Allocation[];
   portPool: string | null;
@@ -36,9 +36,11 @@ interface StoredParts {
  * reader.read(await controller.listInstances()).apps // [{ name: 'web', desired: 2, ready: 2, ... }]
  */
 export class DashboardStateReader {
-  private stored: StoredParts | undefined;
+  private readonly storedParts: () => StoredParts;
 
-  constructor(private readonly source: DashboardSource, private readonly store: Store) {}
+  constructor(private readonly source: DashboardSource, store: Store) {
+    this.storedParts = memoByStoreVersion(store, () => ({ records: readAppRecords(store), allocations: store.allocations.list(), portPool: store.meta.get('port_pool') ?? null }));
+  }
 
   read(instances: InstanceView[]): DashboardState {
     const stored = this.storedParts();
@@ -52,13 +54,5 @@ export class DashboardStateReader {
       allocations: stored.allocations,
       manifestErrors: this.source.manifestErrors(),
     };
-  }
-
-  private storedParts(): StoredParts {
-    const version = this.store.version();
-    if (this.stored?.version !== version) {
-      this.stored = { version, records: readAppRecords(this.store), allocations: this.store.allocations.list(), portPool: this.store.meta.get('port_pool') ?? null };
-    }
-    return this.stored;
   }
 }

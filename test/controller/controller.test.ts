@@ -246,3 +246,26 @@ test('list and info ask the instance layer for fresh samples before reading snap
   await controller.appInfo('web');
   assert.equal(supervisor.sampleRefreshes, 2);
 });
+
+test('list reads the store again after every write, and each view gets its own port lists', async () => {
+  const { files, controller, edit, store } = setup();
+  files.set('web.yaml', app('web', 'instances: 2, port: "3000-3003"'));
+  await controller.start();
+  await controller.settle();
+  // What the allocator and the instance layer write (both are fakes here).
+  const instanceRan = (index: number) => {
+    store.allocations.insert([{ protocol: 'tcp', port: 3000 + index, owner: 'web', ownerKind: 'app', instance: index, role: 'port' }]);
+    store.instances.upsert('web', index, { specHash: 'h', status: 'online' });
+  };
+  instanceRan(0);
+  instanceRan(1);
+  const first = await controller.listInstances();
+  assert.deepEqual(first.map((v) => [v.instance, v.port]), [[0, 3000], [1, 3001]]);
+  const listed = structuredClone(first);
+  first[0]!.ports.tcp.push(9999); // a caller that sorts or extends what it got must not change the next answer
+  first[1]!.ports.udp.push(9999);
+  assert.deepEqual(await controller.listInstances(), listed);
+  await edit('web.yaml', app('web', 'instances: 3, port: "3000-3003"'));
+  instanceRan(2);
+  assert.deepEqual((await controller.listInstances()).map((v) => v.port), [3000, 3001, 3002], 'the new instance and its port, read after the writes');
+});
