@@ -13,12 +13,16 @@ import type { AppSpec } from '../../src/manifest/types.js';
 import { makeSpec, tempDir } from './helpers.js';
 
 export function supervisorSetup(t: TestContext, options: Partial<Omit<SupervisorOptions, 'store' | 'home'>> = {}) {
+  // Registered before the temp folder's removal, so it runs first (after-hooks run in order): a
+  // supervisor still starting an instance created logs/ again in a folder already removed.
+  let stop = () => {};
+  t.after(() => stop());
   const dir = tempDir(t, 'berth-sup-');
   const store = openStore(path.join(dir, 'state.db'));
   const errors: unknown[] = [];
   const supervisor = new Supervisor({ store, home: dir, sweepIntervalMs: 100, onError: (err) => errors.push(err), ...options });
   const pids = new Set<number>();
-  t.after(() => {
+  stop = () => {
     supervisor.detachAll();
     for (const pid of pids) {
       try {
@@ -28,7 +32,7 @@ export function supervisorSetup(t: TestContext, options: Partial<Omit<Supervisor
       }
     }
     store.close();
-  });
+  };
   const track = (handle: InstanceHandle) => {
     handle.subscribe((s) => s.pid && pids.add(s.pid));
     return handle;
