@@ -2,8 +2,9 @@
  * What the dashboard shows, as plain data: the controller, apps with desired
  * vs ready, every instance, the port allocations and pool, invalid
  * manifests. What comes from the store is read again only when the store
- * changed (Store.version()), so an idle controller with a browser open
- * queries little more than the live instance list each second.
+ * changed (Store.version()), as is the instance list it is given
+ * (Controller.listInstances): an idle controller with a browser open asks
+ * SQLite only for the store's version each second.
  */
 import path from 'node:path';
 import type { ControllerStatus, InstanceView } from '../api/api-types.js';
