@@ -149,7 +149,7 @@ export class Supervisor {
     this.registry.add(handle, cleanup);
     // A socket the replaced process ran on and this one does not is closed before it binds the port itself.
     if (!adopt) this.sockets.prune(config.app);
-    this.writer.write(handle, { specHash: config.specHash, status: 'pending' });
+    // The actor's first snapshot (pending) writes the row: no write of its own before it.
     handle.actor.start();
     handle.start();
     return handle;

@@ -202,6 +202,20 @@ test('detachAll leaves the processes running and their rows adoptable', async (t
   assert.deepEqual([row.pid, row.status, row.startTime], [pid, 'online', readStartTime(pid)]);
 });
 
+test('starting an instance writes its row once per state it passes (pending, starting, online), never the same state twice', async (t) => {
+  const { supervisor, store, track, config } = setup(t);
+  const written: string[] = [];
+  const upsert = store.instances.upsert.bind(store.instances);
+  store.instances.upsert = (app, index, patch) => {
+    written.push(patch.status ?? '?');
+    upsert(app, index, patch);
+  };
+  const handle = track(supervisor.start(config({ args: [fixture('sleeper.mjs')] })));
+  await handle.waitReady({ timeoutMs: 5_000 });
+  assert.deepEqual(written, ['pending', 'starting', 'online']);
+  assert.equal(store.instances.get('app', 0)!.status, 'online');
+});
+
 /** Pids whose command line contains `token` (to count duplicates). */
 function processesWithToken(token: string): number[] {
   const found: number[] = [];
