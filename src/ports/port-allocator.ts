@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { BerthError } from '../errors.js';
-import { lockFile, type FileLock } from '../util/file-lock.js';
+import { ReusableFileLock, type FileLock } from '../util/file-lock.js';
 import type { PortDemand } from '../manifest/types.js';
 import type { Store } from '../store/store.js';
 import type { NewAllocation } from '../store/port-allocations-table.js';
@@ -251,11 +251,12 @@ export class PortAllocator {
   }
 }
 
-/** `<dir of state.db>/probes.lock`, waited for (probes take milliseconds); nothing for an in-memory store. */
+/** `<dir of state.db>/probes.lock`, kept open, waited for (probes take milliseconds); nothing for an in-memory store. */
 function probeLockBeside(store: Store): () => Promise<FileLock | undefined> {
   const file = store.db.name;
   if (!file || file === ':memory:') return async () => undefined;
-  return () => lockFile(path.join(path.dirname(file), 'probes.lock'), { waitMs: 30_000 });
+  const lock = new ReusableFileLock(path.join(path.dirname(file), 'probes.lock'));
+  return () => lock.lock({ waitMs: 30_000 });
 }
 
 function portsOf(rows: Allocation[], protocol: Protocol): number[] {

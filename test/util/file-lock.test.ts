@@ -2,12 +2,12 @@
 // held by a live process, also while it is stopped; gone when it dies.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
-import { lockFile, lockHolder, tryLockFile } from '../../src/util/file-lock.js';
+import { lockFile, lockHolder, ReusableFileLock, tryLockFile } from '../../src/util/file-lock.js';
 import { waitFor } from '../helpers/wait-for.js';
 
 const MODULE = new URL('../../src/util/file-lock.js', import.meta.url).href;
@@ -50,4 +50,53 @@ test('lockFile waits for a holder that lets go within waitMs', async (t) => {
   const lock = await lockFile(file, { waitMs: 5_000 });
   assert.ok(lock);
   lock.release();
+});
+
+/** Whether another process can take the lock on `file` right now (it lets go at once). */
+function freeForAnotherProcess(file: string): boolean {
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', `const { tryLockFile } = await import('${MODULE}'); const l = tryLockFile(${JSON.stringify(file)}); console.log(l ? 'free' : 'held'); l?.release();`], { encoding: 'utf8' });
+  return out.trim() === 'free';
+}
+
+test('a reusable lock: held against other processes and this one until released, then taken again on the same open file', (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-lock-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'probes.lock');
+  const probes = new ReusableFileLock(file);
+  const first = probes.tryLock();
+  assert.ok(first);
+  assert.equal(lockHolder(file), process.pid);
+  assert.equal(probes.tryLock(), undefined, 'a second user in this process waits too');
+  assert.equal(tryLockFile(file), undefined, 'so does another handle in this process');
+  assert.equal(freeForAnotherProcess(file), false);
+  first.release();
+  first.release(); // twice is harmless
+  assert.equal(lockHolder(file), null);
+  assert.equal(freeForAnotherProcess(file), true);
+  const second = probes.tryLock();
+  assert.ok(second);
+  assert.equal(freeForAnotherProcess(file), false);
+  second.release();
+});
+
+test('a reusable lock whose file was deleted or replaced locks the file now at the path, the one other processes lock', (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'berth-lock-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const file = path.join(dir, 'probes.lock');
+  const probes = new ReusableFileLock(file);
+  probes.tryLock()!.release();
+
+  rmSync(file);
+  const afterDelete = probes.tryLock();
+  assert.ok(afterDelete);
+  assert.equal(freeForAnotherProcess(file), false, 'the new file is the one held');
+  afterDelete.release();
+
+  writeFileSync(path.join(dir, 'other'), '');
+  renameSync(path.join(dir, 'other'), file);
+  const afterReplace = probes.tryLock();
+  assert.ok(afterReplace);
+  assert.equal(freeForAnotherProcess(file), false, 'the replacing file is the one held');
+  afterReplace.release();
+  assert.equal(freeForAnotherProcess(file), true);
 });
