@@ -121,12 +121,14 @@ export class AppsTable {
    * change (Kubernetes semantics). Returns true when anything changed.
    */
   setCondition(name: string, condition: Omit<Condition, 'lastTransitionTime'>): boolean {
-    const record = this.get(name);
-    if (!record) return false;
-    const previous = record.conditions.find((c) => c.type === condition.type);
+    // Only the conditions are read: a reconcile sets several, and the whole row's spec was parsed for each.
+    const row = this.db.prepare('SELECT conditions FROM apps WHERE name = ?').get(name) as Pick<AppRow, 'conditions'> | undefined;
+    if (!row) return false;
+    const current = JSON.parse(row.conditions) as Condition[];
+    const previous = current.find((c) => c.type === condition.type);
     if (previous && previous.status === condition.status && previous.reason === condition.reason && previous.message === condition.message) return false;
     const lastTransitionTime = previous && previous.status === condition.status ? previous.lastTransitionTime : new Date(this.now()).toISOString();
-    const conditions = [...record.conditions.filter((c) => c.type !== condition.type), { ...condition, lastTransitionTime }];
+    const conditions = [...current.filter((c) => c.type !== condition.type), { ...condition, lastTransitionTime }];
     this.db.prepare('UPDATE apps SET conditions = ? WHERE name = ?').run(JSON.stringify(conditions), name);
     return true;
   }
