@@ -39,12 +39,13 @@ export interface WatchOptions {
   dir: string;
   onChange: () => void;
   /**
-   * Quiet time before the reload (default 5 ms). It only merges the events of
-   * one write (an atomic rename gives four within a fraction of a millisecond);
-   * it is not what keeps a half-written file from deleting apps: a file read
-   * empty or gone is held by the vanish grace (1 s), a broken one keeps its
-   * apps on their last good spec. 30 ms here was half of the time from a
-   * dropped manifest to its process (issue 19: first manifest 1.83x the floor).
+   * Quiet time before the second report (default 25 ms); the first comes at
+   * once. It merges the events of one write (an atomic rename gives four
+   * within a fraction of a millisecond); it is not what keeps a half-written
+   * file from deleting apps: a file read empty or gone is held by the vanish
+   * grace (1 s), a broken one keeps its apps on their last good spec. At 5 ms
+   * the second read of a dropped manifest ran while its process was being
+   * spawned, ~1 ms of the controller's time just before the fork (issue 19).
    */
   debounceMs?: number;
   onError?: (err: unknown) => void;
@@ -78,7 +79,7 @@ function isManifestName(name: string | null | undefined): boolean {
   return !base.startsWith('.') && MANIFEST_FILE.test(base);
 }
 
-export function watchManifestDir({ dir, onChange, debounceMs = 5, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
+export function watchManifestDir({ dir, onChange, debounceMs = 25, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const followed = new Set<string>();

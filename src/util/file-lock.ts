@@ -57,21 +57,26 @@ export class ReusableFileLock {
   private db: Database.Database | undefined;
   private identity: string | undefined;
 
-  constructor(private readonly file: string) {}
+  /** Opens the file now (creating it), so the first use pays only the lock. */
+  constructor(private readonly file: string) {
+    this.open();
+  }
 
   /** Takes the lock if it is free (also of this process's other users), else undefined. Never waits. */
   tryLock(): FileLock | undefined {
     if (this.db?.inTransaction) return undefined; // held by this process
     const identity = identityOf(this.file);
-    if (!this.db || identity === undefined || identity !== this.identity) {
-      this.db?.close();
-      this.db = openLockFile(this.file);
-      this.identity = identityOf(this.file);
-    }
-    const db = this.db;
+    const db = !this.db || identity === undefined || identity !== this.identity ? this.open() : this.db;
     return lockOpen(db, () => {
       if (db.open && db.inTransaction) db.exec('ROLLBACK');
     });
+  }
+
+  private open(): Database.Database {
+    this.db?.close();
+    this.db = openLockFile(this.file);
+    this.identity = identityOf(this.file);
+    return this.db;
   }
 
   lock({ waitMs = 0 }: { waitMs?: number } = {}): Promise<FileLock | undefined> {

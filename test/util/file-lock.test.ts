@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -63,6 +63,8 @@ test('a reusable lock: held against other processes and this one until released,
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const file = path.join(dir, 'probes.lock');
   const probes = new ReusableFileLock(file);
+  assert.ok(existsSync(file), 'opened (created) before its first use');
+  assert.equal(lockHolder(file), null, 'but not locked');
   const first = probes.tryLock();
   assert.ok(first);
   assert.equal(lockHolder(file), process.pid);
