@@ -7,7 +7,7 @@
  * options that default to the real ones, so it runs in memory in tests.
  */
 import path from 'node:path';
-import { loadManifestDir, ManifestDirError, type DesiredState } from '../manifest/load-manifest-dir.js';
+import { loadManifestDir, ManifestDirError, reloadOneFile, type DesiredState } from '../manifest/load-manifest-dir.js';
 import { ManifestParseCache } from '../manifest/parse-cache.js';
 import { WorkQueue } from './work-queue.js';
 import { watchManifestDir, type Watcher } from './manifest-watcher.js';
@@ -126,7 +126,7 @@ export class Controller implements ControllerApi {
     const watch = this.opts.watchManifests === undefined ? watchManifestDir : this.opts.watchManifests;
     this.watcher = watch?.({
       dir: this.opts.dir,
-      onChange: () => void this.reloadDesired(),
+      onChange: (file) => void this.reloadDesired(file === undefined ? {} : { only: file }),
       onError: (err) => logger.error({ err }, 'manifest watcher error'),
     });
     await this.watcher?.ready;
@@ -161,12 +161,12 @@ export class Controller implements ControllerApi {
     });
   }
 
-  private async loadDesired({ graceMs }: ReloadOptions = {}): Promise<void> {
+  private async loadDesired({ graceMs, only }: ReloadOptions = {}): Promise<void> {
     if (this.closed) return;
-    const next = this.opts.loadManifests ? await this.opts.loadManifests(this.opts.dir) : await loadManifestDir(this.opts.dir, { parseCache: this.parseCache });
+    const next = await this.readDesired(only);
     this.dirHealth.ok(next.resources.keys());
     this.watcher?.follow?.(next.linkTargets ?? []);
-    keepNamesOfBrokenFiles(next, this.desiredState, this.opts.store.apps.list().map((a) => ({ name: a.name, source: a.source })));
+    keepNamesOfBrokenFiles(next, this.desiredState, () => this.opts.store.apps.sources());
     const recheckInMs = this.vanishGrace.carry(this.desiredState, next, this.now(), { graceMs });
     this.timers.clearTimeout(this.recheckTimer);
     // a few ms late rather than early: the grace must have passed when we look again
@@ -180,6 +180,14 @@ export class Controller implements ControllerApi {
     this.desiredState = next;
     this.triggers.manifestsRead(next);
     for (const name of changed) this.queue.add(name);
+  }
+
+  /** The folder as it is now; with `only`, that file read alone when the last read allows (reloadOneFile). */
+  private async readDesired(only: string | undefined): Promise<DesiredState> {
+    if (this.opts.loadManifests) return this.opts.loadManifests(this.opts.dir);
+    const parseCache = this.parseCache;
+    const one = only === undefined ? undefined : await reloadOneFile(only, this.desiredState, { parseCache });
+    return one ?? loadManifestDir(this.opts.dir, { parseCache });
   }
 
   private async resync(): Promise<void> {

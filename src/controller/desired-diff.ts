@@ -49,11 +49,15 @@ export function manifestErrorsFor(state: DesiredState, name: string): string[] {
  * this, a broken file that no longer mentions a name would delete the app.
  * A folder that cannot be read holds the apps of every file below it.
  */
-export function keepNamesOfBrokenFiles(next: DesiredState, previous: DesiredState | undefined, recordedSources: Iterable<{ name: string; source: string }>): void {
-  const bySource = new Map<string, string[]>();
-  for (const { name, source } of recordedSources) bySource.set(source, [...(bySource.get(source) ?? []), name]);
+export function keepNamesOfBrokenFiles(next: DesiredState, previous: DesiredState | undefined, recordedSources: () => Iterable<{ name: string; source: string }>): void {
+  let bySource: Map<string, string[]> | undefined;
   for (const [file, entry] of next.files) {
     if (entry.errors.length === 0) continue;
+    // Asked for only when a file has errors: a reload of a sound folder reads no app row.
+    if (!bySource) {
+      bySource = new Map();
+      for (const { name, source } of recordedSources()) bySource.set(source, [...(bySource.get(source) ?? []), name]);
+    }
     // An unreadable folder holds what every file below it held.
     const covers = (other: string) => other === file || (entry.directory === true && other.startsWith(`${file}${path.sep}`));
     const held: string[] = [];

@@ -37,7 +37,12 @@ export interface ManifestWatcher extends Watcher {
 
 export interface WatchOptions {
   dir: string;
-  onChange: () => void;
+  /**
+   * Desired state may have changed. `file`: the report made at once names the
+   * manifest the inotify event named, when it is in the folder itself (not
+   * below it); the report after the quiet time names none.
+   */
+  onChange: (file?: string) => void;
   /**
    * Quiet time before the second report (default 25 ms); the first comes at
    * once. It merges the events of one write (an atomic rename gives four
@@ -63,11 +68,21 @@ async function identityOf(dir: string): Promise<string> {
 }
 
 /** Dot-files and dot-folders in the folder are editors' and apply's temp files: the rename that follows is what counts. */
-function ignoredBy(dir: string, followed: Set<string>) {
+export function ignoredBy(dir: string, followed: Set<string>) {
+  // chokidar asks for every entry each time the folder changes: 500 files, 500 asks. A path
+  // under the folder (the usual one) is looked at as a string, without path.relative.
+  const base = path.normalize(dir);
+  const under = base.endsWith(path.sep) ? base : `${base}${path.sep}`;
   return (file: string, stats?: { isFile(): boolean }): boolean => {
     if (followed.has(file)) return false;
-    const rel = path.relative(dir, file);
-    const hidden = rel.startsWith('..') ? path.basename(file).startsWith('.') : rel.split(path.sep).some((part) => part.startsWith('.'));
+    let hidden: boolean;
+    if (file.startsWith(under)) {
+      const rel = file.slice(under.length);
+      hidden = rel.startsWith('.') || rel.includes(`${path.sep}.`);
+    } else {
+      const rel = path.relative(dir, file);
+      hidden = rel.startsWith('..') ? path.basename(file).startsWith('.') : rel.split(path.sep).some((part) => part.startsWith('.'));
+    }
     return hidden || Boolean(stats?.isFile() && !MANIFEST_FILE.test(file));
   };
 }
@@ -90,8 +105,8 @@ export function watchManifestDir({ dir, onChange, debounceMs = 25, onError, iden
       onChange();
     }, debounceMs);
   };
-  const fireNowAndAfter = () => {
-    if (timer === undefined && !closed) onChange();
+  const fireNowAndAfter = (file: string | undefined) => {
+    if (timer === undefined && !closed) onChange(file);
     fire();
   };
   let identity: Promise<string> = identityOf(dir);
@@ -118,8 +133,12 @@ export function watchManifestDir({ dir, onChange, debounceMs = 25, onError, iden
     // a quiet spell reloads at once. chokidar's own event still follows and
     // reloads again after the quiet time, which is what catches writes that
     // came after that first read.
-    next.on('raw', (_event: string, name: string | null) => {
-      if (isManifestName(name)) fireNowAndAfter();
+    next.on('raw', (_event: string, name: string | null, details: unknown) => {
+      if (!isManifestName(name)) return;
+      // An event of the folder's own watch names a file in it; a file's or a subfolder's watch is left to the full read.
+      const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+      const inFolder = typeof watched === 'string' && path.resolve(watched) === path.resolve(dir) && path.basename(name!) === name;
+      fireNowAndAfter(inFolder ? path.join(path.resolve(dir), name!) : undefined);
     });
     next.on('all', (event, file) => {
       fire();

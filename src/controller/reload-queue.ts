@@ -10,10 +10,17 @@
  * reloads.request({});             // runs now
  * reloads.request({});             // waits for the first
  * reloads.request({ graceMs: 0 }); // joins the second, which now runs with graceMs 0
+ * reloads.request({ only: file });  // joins it too; it still reads every file
  */
 export interface ReloadOptions {
   /** How long a vanished file's apps are held (VanishGrace); the smallest asked for wins. */
   graceMs?: number;
+  /**
+   * The one file known to have changed: it alone is read, the others are
+   * taken as the last read found them. Joined with a call that names another
+   * file or none, the reload reads everything.
+   */
+  only?: string;
 }
 
 export class ReloadQueue {
@@ -24,10 +31,11 @@ export class ReloadQueue {
 
   /** Resolves once a reload that started after this call has finished; rejects as that reload did. */
   request(options: ReloadOptions = {}): Promise<void> {
-    const { graceMs } = options;
+    const { graceMs, only } = options;
     if (this.waiting) {
       const merged = this.waiting.options;
       if (graceMs !== undefined) merged.graceMs = Math.min(graceMs, merged.graceMs ?? graceMs);
+      if (merged.only !== only) delete merged.only;
       return this.waiting.done;
     }
     const next = { options: { ...options }, done: Promise.resolve() };

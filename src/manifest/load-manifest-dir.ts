@@ -7,9 +7,10 @@
  * that fails either is left out with an error in its file, so it keeps
  * running on its last good spec.
  */
+import { stat } from 'node:fs/promises';
 import { ManifestError } from '../errors.js';
 import { listManifestFiles, type ListingProblem } from './list-manifest-files.js';
-import { readManifestFile, type ManifestReadProblem } from './read-manifest-file.js';
+import { readManifestFile, type ManifestRead, type ManifestReadProblem } from './read-manifest-file.js';
 import { parseManifestText } from './parse-manifest-text.js';
 import type { ManifestParseCache, ParseText } from './parse-cache.js';
 import { displayPath } from './display-path.js';
@@ -123,9 +124,7 @@ export async function loadManifestDir(dir: string, { missingOk = false, readEnvF
       onRead?.({ file, text: read.text });
     } else if ('problem' in read) unreadable.push({ path: file, directory: false, ...read.problem });
   }
-  const reading = parseCache?.read();
-  const state = await desiredStateFrom(texts, { readEnvFile, ...(reading ? { parse: reading.parse } : {}) });
-  reading?.finish();
+  const state = await desiredStateThroughCache(texts, { readEnvFile, parseCache });
   for (const problem of unreadable) {
     const error = new ManifestError({ file: displayPath(problem.path), line: problem.line ?? 1, col: problem.col ?? 1 }, problem.message);
     const names = problem.lenientText === undefined ? [] : namesMentioned(problem.lenientText);
@@ -133,5 +132,42 @@ export async function loadManifestDir(dir: string, { missingOk = false, readEnvF
     state.errors.push(error);
   }
   state.linkTargets = linkTargets;
+  return state;
+}
+
+/** desiredStateFrom, parsing through `parseCache` when given (the texts become its content). */
+async function desiredStateThroughCache(texts: ManifestText[], { readEnvFile, parseCache }: Omit<LoadOptions, 'parse'> & { parseCache?: ManifestParseCache }): Promise<DesiredState> {
+  const reading = parseCache?.read();
+  const state = await desiredStateFrom(texts, { readEnvFile, ...(reading ? { parse: reading.parse } : {}) });
+  reading?.finish();
+  return state;
+}
+
+/**
+ * The desired state after one file changed, reading that file alone: every
+ * other file is taken with the text the cache's last read found. For the
+ * watcher's first report of a change, which names the file; the full read
+ * after its quiet time sees whatever this one did not (another file changed
+ * meanwhile). Undefined, and nothing read, before the cache's first read,
+ * when the last read is not all in the cache (a file or folder could not be
+ * read: only a full read can tell whether it can now), or when this file
+ * cannot be read.
+ *
+ * @example const next = (await reloadOneFile('/srv/m/web.yaml', previous, { parseCache })) ?? (await loadManifestDir('/srv/m', { parseCache }));
+ */
+export async function reloadOneFile(file: string, previous: DesiredState, { readEnvFile, parseCache }: Omit<LoadOptions, 'parse'> & { parseCache: ManifestParseCache }): Promise<DesiredState | undefined> {
+  const known = parseCache.texts();
+  if (!known || [...previous.files].some(([path, entry]) => entry.directory || !known.has(path))) return undefined;
+  // As the listing does: only a regular file is read (a FIFO's open would wait forever).
+  const info = await stat(file).catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? null : undefined));
+  if (info === undefined || (info !== null && !info.isFile())) return undefined;
+  const read: ManifestRead = info === null ? { gone: true } : await readManifestFile(file);
+  if ('problem' in read) return undefined;
+  if ('gone' in read) known.delete(file);
+  else known.set(file, read.text);
+  // The order a listing gives (sorted paths): the first file by path keeps a name.
+  const texts = [...known.keys()].sort().map((path) => ({ file: path, text: known.get(path)! }));
+  const state = await desiredStateThroughCache(texts, { readEnvFile, parseCache });
+  state.linkTargets = previous.linkTargets;
   return state;
 }

@@ -25,6 +25,7 @@ interface Entry {
 /** @example const read = cache.read(); const parsed = read.parse(text, file); read.finish(); */
 export class ManifestParseCache {
   private kept = new Map<string, Entry>();
+  private readOnce = false;
 
   /** One read of the folder. `finish()` makes what this read parsed the cache; a read that fails and never finishes changes nothing. */
   read(): { parse: ParseText; finish: () => void } {
@@ -37,7 +38,18 @@ export class ManifestParseCache {
       used.set(file, entry);
       return entry.result;
     };
-    return { parse, finish: () => void (this.kept = used) };
+    return {
+      parse,
+      finish: () => {
+        this.kept = used;
+        this.readOnce = true;
+      },
+    };
+  }
+
+  /** The files of the last finished read, each with the text it had then; undefined before the first. */
+  texts(): Map<string, string> | undefined {
+    return this.readOnce ? new Map([...this.kept].map(([file, entry]) => [file, entry.text])) : undefined;
   }
 
   get size(): number {

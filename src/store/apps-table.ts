@@ -75,6 +75,11 @@ export class AppsTable {
     return (this.db.prepare('SELECT * FROM apps ORDER BY name').all() as AppRow[]).map(fromRow);
   }
 
+  /** Each app's name and the file it came from, without parsing its spec. */
+  sources(): { name: string; source: string }[] {
+    return this.db.prepare('SELECT name, source FROM apps ORDER BY name').all() as { name: string; source: string }[];
+  }
+
   get(name: string): AppRecord | undefined {
     const row = this.db.prepare('SELECT * FROM apps WHERE name = ?').get(name) as AppRow | undefined;
     return row && fromRow(row);

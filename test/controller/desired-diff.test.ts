@@ -33,19 +33,19 @@ test('a file that vanished, its apps held by the vanish grace, changes no name; 
 test('a broken file keeps the names it had, even when its text no longer mentions them', () => {
   const before = state([resource('web')], [['web.yaml', ['web'], []]]);
   const after = state([], [['web.yaml', [], [broken]]]);
-  keepNamesOfBrokenFiles(after, before, []);
+  keepNamesOfBrokenFiles(after, before, () => []);
   assert.deepEqual(manifestErrorsFor(after, 'web'), ['web.yaml:1:1: invalid YAML: oops']);
 });
 
 test('after a restart the store says which apps a broken file held', () => {
   const after = state([], [['web.yaml', [], [broken]]]);
-  keepNamesOfBrokenFiles(after, undefined, [{ name: 'web', source: 'web.yaml' }, { name: 'api', source: 'api.yaml' }]);
+  keepNamesOfBrokenFiles(after, undefined, () => [{ name: 'web', source: 'web.yaml' }, { name: 'api', source: 'api.yaml' }]);
   assert.deepEqual(after.files.get('web.yaml')?.names, ['web']);
 });
 
 test('a name now defined validly in another file is not held by the broken one', () => {
   const before = state([resource('web')], [['web.yaml', ['web'], []]]);
   const after = state([resource('web')], [['web.yaml', [], [broken]], ['moved.yaml', ['web'], []]]);
-  keepNamesOfBrokenFiles(after, before, []);
+  keepNamesOfBrokenFiles(after, before, () => []);
   assert.deepEqual(after.files.get('web.yaml')?.names, []);
 });

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { watchManifestDir, type WatchOptions } from '../../src/controller/manifest-watcher.js';
+import { ignoredBy, watchManifestDir, type WatchOptions } from '../../src/controller/manifest-watcher.js';
 import { waitFor } from '../helpers/wait-for.js';
 import { loadManifestDir } from '../../src/manifest/load-manifest-dir.js';
 
@@ -14,8 +14,8 @@ function watchNewFolder(t: TestContext, options: Partial<WatchOptions> = {}) {
   const root = mkdtempSync(path.join(tmpdir(), 'berth-watch-'));
   const dir = path.join(root, 'm');
   mkdirSync(dir);
-  const reports = { count: 0 };
-  const watcher = watchManifestDir({ dir, onChange: () => reports.count++, ...options });
+  const reports = { count: 0, files: [] as (string | undefined)[] };
+  const watcher = watchManifestDir({ dir, onChange: (file) => reports.files.push(file) && reports.count++, ...options });
   t.after(async () => {
     await watcher.close();
     rmSync(root, { recursive: true, force: true });
@@ -97,4 +97,45 @@ test('a manifest renamed in is reported at once, then again after the quiet time
   renameSync(path.join(dir, '.web.yaml.tmp'), path.join(dir, 'web.yaml'));
   await waitFor(() => reports.count === 1, { what: 'the rename reported before the quiet time', timeoutMs: 2_000 });
   await waitFor(() => reports.count === 2, { what: 'the second report once the events stopped', timeoutMs: 10_000 });
+});
+
+test('the report made at once names the file of the folder the event named; one below it, or the report after the quiet time, names none', async (t) => {
+  const { dir, watcher, reports } = watchNewFolder(t, { debounceMs: 3_000 });
+  mkdirSync(path.join(dir, 'sub'));
+  await watcher.ready;
+  writeFileSync(path.join(dir, '.web.yaml.tmp'), 'v: 1\n');
+  renameSync(path.join(dir, '.web.yaml.tmp'), path.join(dir, 'web.yaml'));
+  await waitFor(() => reports.count === 2, { what: 'both reports of the rename', timeoutMs: 10_000 });
+  assert.deepEqual(reports.files, [path.join(dir, 'web.yaml'), undefined]);
+
+  writeFileSync(path.join(dir, 'sub', '.api.yaml.tmp'), 'v: 1\n');
+  renameSync(path.join(dir, 'sub', '.api.yaml.tmp'), path.join(dir, 'sub', 'api.yaml'));
+  await waitFor(() => reports.count === 4, { what: 'both reports of the rename below', timeoutMs: 10_000 });
+  assert.deepEqual(reports.files.slice(2), [undefined, undefined]);
+});
+
+test('what the watch ignores: dot-files and dot-folders at any depth below the folder, files that are not manifests; never a followed path', () => {
+  const file = { isFile: () => true };
+  const folder = { isFile: () => false };
+  for (const dir of ['/srv/m', '/srv/m/', 'rel/m']) {
+    const under = (rel: string) => path.join(dir, rel);
+    const ignored = ignoredBy(dir, new Set(['/etc/berth/.hidden/ext.yaml']));
+    const cases: [string, { isFile(): boolean } | undefined, boolean][] = [
+      [under('web.yaml'), file, false],
+      [under('web.yml'), file, false],
+      [under('notes.txt'), file, true],
+      [under('sub'), folder, false],
+      [under('sub/api.yaml'), file, false],
+      [under('.web.yaml.tmp'), file, true],
+      [under('.git'), folder, true],
+      [under('sub/.cache/api.yaml'), file, true],
+      [under('sub/x.y/api.yaml'), file, false],
+      [under('sub'), undefined, false],
+      [path.normalize(dir), folder, false],
+      ['/etc/berth/.hidden/ext.yaml', file, false],
+      ['/etc/berth/sites/.ext.yaml', file, true],
+      ['/etc/berth/sites/ext.yaml', file, false],
+    ];
+    for (const [p, stats, expected] of cases) assert.equal(ignored(p, stats), expected, `${dir}: ${p}`);
+  }
 });

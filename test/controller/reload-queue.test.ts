@@ -84,3 +84,22 @@ test('a failed reload rejects its callers and does not stop the next one; idle n
   await queue.idle();
   assert.equal(calls, 2);
 });
+
+test('a reload asked for one file reads it alone only while every call that joins it names the same file', async () => {
+  const { load, runs, releaseNext } = gatedLoad();
+  const queue = new ReloadQueue(load);
+  const first = queue.request({ only: '/m/a.yaml' });
+  await started(runs, 1);
+  const sameFile = [queue.request({ only: '/m/b.yaml' }), queue.request({ only: '/m/b.yaml' })];
+  await releaseNext();
+  await started(runs, 2);
+  const mixed = [queue.request({ only: '/m/a.yaml' }), queue.request({ only: '/m/b.yaml' })];
+  await releaseNext();
+  await started(runs, 3);
+  const withFull = [queue.request({ only: '/m/a.yaml' }), queue.request()];
+  await releaseNext();
+  await started(runs, 4);
+  await releaseNext();
+  await Promise.all([first, ...sameFile, ...mixed, ...withFull]);
+  assert.deepEqual(runs, [{ only: '/m/a.yaml' }, { only: '/m/b.yaml' }, {}, {}]);
+});
