@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'STORE'
   | 'UNSAFE_HOME'
   | 'SPAWN_FAILED'
+  | 'SPAWN_CANCELLED'
   | 'SYNC_FAILED'
   | 'SOCKET_FAILED'
   | 'SOCKET_ADOPT_FAILED'

@@ -74,6 +74,7 @@ export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.
 
     let running: { pid: number; startTime: string | null; marker: string | null } | undefined;
     let files: InstanceLogs | undefined;
+    const cancel = new AbortController();
 
     const finish = (exit: { code: number | null; signal: string | null; error?: string; spawnFailed?: boolean }) => {
       if (finished || disposed) return;
@@ -132,7 +133,7 @@ export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.
         }
       });
     } else {
-      spawnInstance(config, { runner, spawns, logs, onError, sockets }).then(
+      spawnInstance(config, { runner, spawns, logs, onError, sockets, signal: cancel.signal }).then(
         (spawned) => {
           const { child, marker } = spawned;
           if (disposed) {
@@ -154,6 +155,7 @@ export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.
     }
     return () => {
       disposed = true;
+      cancel.abort();
       // The process keeps its own descriptors; berth stops checking the files' sizes.
       files?.release();
       clearTimeout(graceTimer);

@@ -4,6 +4,7 @@
  * process, with the marker in its environment. A step that fails undoes the
  * ones before it.
  */
+import { BerthError } from '../errors.js';
 import type { ProcessRunner, SpawnedProcess } from '../process/process-runner.js';
 import { resolveLogPaths } from '../process/log-paths.js';
 import { MARKER_VAR } from '../process/spawn-marker.js';
@@ -25,6 +26,15 @@ export interface SpawnDeps {
   logs: LogFiles;
   onError: (err: unknown) => void;
   sockets?: SocketSource;
+  /** Aborted when nobody wants the process any more (its actor stopped, the controller detached): no fork then. */
+  signal?: AbortSignal;
+}
+
+/** The spawn was given up before the fork: its actor went away meanwhile. */
+export class SpawnCancelledError extends BerthError {
+  constructor(key: string) {
+    super('SPAWN_CANCELLED', `${key}: not spawned, its supervision ended first`);
+  }
 }
 
 export interface SpawnedInstance {
@@ -40,7 +50,7 @@ export function logPathsOf(config: InstanceConfig) {
 /**
  * @example const { child, marker, logs } = await spawnInstance(config, deps);
  */
-export async function spawnInstance(config: InstanceConfig, { runner, spawns, logs, onError, sockets }: SpawnDeps): Promise<SpawnedInstance> {
+export async function spawnInstance(config: InstanceConfig, { runner, spawns, logs, onError, sockets, signal }: SpawnDeps): Promise<SpawnedInstance> {
   // A crash restart gets the same socket at once: clients waited in its queue meanwhile.
   const listenSocket = await sockets?.handOverFor(config);
   // Recorded before the spawn (kept to record later if the store cannot take it now: a full disk must not stop supervision).
@@ -48,6 +58,7 @@ export async function spawnInstance(config: InstanceConfig, { runner, spawns, lo
   let files: InstanceLogs | undefined;
   try {
     files = await logs.acquire(logPathsOf(config), config.spec.logs);
+    if (signal?.aborted) throw new SpawnCancelledError(`${config.app}/${config.index}`);
     const { script, args, cwd, shell } = config.spec;
     const child = await runner.spawn({ script, args, cwd, shell, env: { ...childEnv(config), [MARKER_VAR]: marker }, stdout: files.out, stderr: files.err, ...(listenSocket ? { listenSocket } : {}) });
     spawns.spawned(marker, child.pid, child.startTime);

@@ -94,3 +94,22 @@ function killQuietly(pid: number): void {
     // gone
   }
 }
+
+test('a controller detaching while an instance is being spawned forks nothing for it, and forgets its marker', async (t) => {
+  let spawned = 0;
+  const runner: ProcessRunner = {
+    ...realProcessRunner,
+    spawn: (request) => {
+      spawned++;
+      return realProcessRunner.spawn(request);
+    },
+  };
+  const setup = supervisorSetup(t, { runner });
+  setup.track(setup.supervisor.start(setup.config({ args: [fixture('sleeper.mjs')] })));
+  // The spawn has begun: its log files are being opened through libuv's pool.
+  setup.supervisor.detachAll();
+  await new Promise((r) => setTimeout(r, 300));
+  assert.equal(spawned, 0, 'no process forked after the detach');
+  assert.deepEqual(setup.store.spawns.list(), [], 'its marker forgotten');
+  assert.deepEqual(setup.errors, []);
+});
