@@ -44,7 +44,8 @@ export interface SupervisorDep {
   cancelHandOvers(app?: string): Promise<void>;
   /** Stops everything; `layers` of app names first, one layer after another (dependents first). */
   stopAll(layers?: readonly (readonly string[])[]): Promise<void>;
-  detachAll(): void;
+  /** Leaves every process running; resolves once spawns under way have settled. */
+  detachAll(): Promise<void>;
 }
 
 export type BuildEnv = (input: { app: string; index: number; ports: InstancePorts; specEnv: Record<string, string> }) => {

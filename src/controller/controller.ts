@@ -292,7 +292,7 @@ export class Controller implements ControllerApi {
         this.opts.logger.info('stopping every app');
         await this.opts.supervisor.stopAll(shutdownLayers(this.opts.store));
       } else {
-        this.opts.supervisor.detachAll();
+        await this.opts.supervisor.detachAll();
       }
       this.offInstanceChange?.();
       this.ready.writeNow(this.opts.store.apps.list().map((record) => record.name));

@@ -17,6 +17,7 @@ import type { SpawnRecords } from './spawn-records.js';
 import type { InstanceLogs, LogFiles } from './log-files.js';
 import { childEnv } from './child-env.js';
 import { logPathsOf, spawnInstance, type SocketSource } from './spawn-instance.js';
+import { InFlight } from '../util/in-flight.js';
 
 /** How long a spawned child that the sweep saw vanish may take to deliver its 'exit' (with the code). */
 const EXIT_EVENT_GRACE_MS = 100;
@@ -33,6 +34,8 @@ export interface ProcessActorDeps {
   sockets?: SocketSource;
   /** A store write or clean-up that failed outside the machine's view. */
   onError?: (err: unknown) => void;
+  /** Spawns under way, each until it has forked and been handed over, or given up and cleaned up. */
+  spawning?: InFlight;
 }
 
 /**
@@ -51,7 +54,7 @@ export function worthReporting(config: InstanceConfig, last: { cpu: number; memo
 /**
  * @example instanceMachine.provide({ actors: createProcessActors({ runner: realProcessRunner, sweeper, spawns, logs }) })
  */
-export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.now, onError = () => {}, sockets }: ProcessActorDeps) {
+export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.now, onError = () => {}, sockets, spawning = new InFlight() }: ProcessActorDeps) {
   /** The marker's record goes once nothing of its process is left. */
   const endSpawn = (marker: string | null | undefined) => {
     if (!marker) return;
@@ -133,16 +136,15 @@ export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.
         }
       });
     } else {
-      spawnInstance(config, { runner, spawns, logs, onError, sockets, signal: cancel.signal }).then(
+      void spawning.track(spawnInstance(config, { runner, spawns, logs, onError, sockets, signal: cancel.signal }).then(
         (spawned) => {
           const { child, marker } = spawned;
           if (disposed) {
             // Nobody will ever know about this process (the actor went away mid-spawn): do not leak it.
-            void runner
+            return runner
               .stop({ pid: child.pid, startTime: child.startTime, marker, signal: config.spec.stopSignal, timeoutMs: config.spec.stopTimeoutMs })
               .then(() => endSpawn(marker), onError)
               .finally(() => spawned.logs.release());
-            return;
           }
           files = spawned.logs;
           running = { pid: child.pid, startTime: child.startTime, marker };
@@ -151,7 +153,7 @@ export function createProcessActors({ runner, sweeper, spawns, logs, now = Date.
           if (!finished) watch(child.pid, child.startTime, true);
         },
         (err: unknown) => finish({ code: null, signal: null, error: (err as Error).message ?? String(err), spawnFailed: true }),
-      );
+      ));
     }
     return () => {
       disposed = true;

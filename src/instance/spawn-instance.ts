@@ -56,9 +56,13 @@ export async function spawnInstance(config: InstanceConfig, { runner, spawns, lo
   // Recorded before the spawn (kept to record later if the store cannot take it now: a full disk must not stop supervision).
   const marker = spawns.begin(config.app, config.index);
   let files: InstanceLogs | undefined;
-  try {
-    files = await logs.acquire(logPathsOf(config), config.spec.logs);
+  const stillWanted = () => {
     if (signal?.aborted) throw new SpawnCancelledError(`${config.app}/${config.index}`);
+  };
+  try {
+    stillWanted();
+    files = await logs.acquire(logPathsOf(config), config.spec.logs);
+    stillWanted();
     const { script, args, cwd, shell } = config.spec;
     const child = await runner.spawn({ script, args, cwd, shell, env: { ...childEnv(config), [MARKER_VAR]: marker }, stdout: files.out, stderr: files.err, ...(listenSocket ? { listenSocket } : {}) });
     spawns.spawned(marker, child.pid, child.startTime);

@@ -20,11 +20,16 @@ import path from 'node:path';
 import { LogFiles } from './log-files.js';
 import { LogOwnership } from './log-ownership.js';
 import { RowWriter } from './row-writer.js';
+import { InFlight } from '../util/in-flight.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { handOver, type ReplaceOptions } from './hand-over.js';
 import { SocketRegistry, type ListenSocketState } from './socket-registry.js';
 import { pidsOf, socketPortsOf } from './socket-use.js';
 import type { AdoptedProcess, InstanceConfig, InstanceEvent, InstanceSnapshot, RunningInstance, StartOptions } from './types.js';
 import type { Clock, SupervisorOptions } from './supervisor-options.js';
+
+/** How long detachAll waits for spawns under way to settle. */
+const DETACH_WAIT_MS = 5_000;
 
 export type { InstanceStore };
 export type { Clock, SupervisorOptions } from './supervisor-options.js';
@@ -48,6 +53,7 @@ export class Supervisor {
   private readonly writer: RowWriter;
   private readonly changeListeners = new Set<(app: string) => void>();
   private readonly stopRotation: () => void;
+  private readonly spawning = new InFlight();
 
   constructor({ store, home, runner = realProcessRunner, sweepIntervalMs = 1_000, sweeper, clock, now, actors = {}, sockets, onError = () => {}, retryWritesMs }: SupervisorOptions) {
     this.rows = new InstanceRows(store);
@@ -60,7 +66,7 @@ export class Supervisor {
     this.onError = onError;
     this.sweeper = sweeper ?? new Sweeper({ intervalMs: sweepIntervalMs, onError: (err) => onError(err, {}) });
     const logs = new LogFiles(new LogOwnership(store, path.join(home, 'logs')), (err) => onError(err, {}));
-    const real = createProcessActors({ runner, sweeper: this.sweeper, spawns: this.spawns, logs, now: this.now, sockets: this.sockets, onError: (err) => onError(err, {}) });
+    const real = createProcessActors({ runner, sweeper: this.sweeper, spawns: this.spawns, logs, now: this.now, sockets: this.sockets, onError: (err) => onError(err, {}), spawning: this.spawning });
     this.machine = instanceMachine.provide({ actors: { ...real, ...actors } as typeof real });
     // Sizes are checked every tick (up to 500 files a tick, taking turns beyond), so rotation bounds disk use.
     this.stopRotation = this.sweeper.addTask(() => logs.checkSizes());
@@ -253,9 +259,13 @@ export class Supervisor {
   /**
    * Controller exit on SIGTERM: stops the actors and the sweep, leaves every
    * process running; their rows keep (pid, start time) for the next
-   * controller to adopt.
+   * controller to adopt. Resolves once the spawns that were under way have
+   * given up (before their fork) or stopped what they forked: until then
+   * they may still write the store and the log folder. At most
+   * `DETACH_WAIT_MS`: a spawn stuck opening a log file on a hung mount must
+   * not hold the controller's exit.
    */
-  detachAll(): void {
+  detachAll(): Promise<void> {
     this.writer.flush();
     this.writer.stop();
     this.spawns.flush();
@@ -263,6 +273,7 @@ export class Supervisor {
     this.registry.clear();
     this.stopRotation();
     this.sweeper.close();
+    return Promise.race([this.spawning.settled(), sleep(DETACH_WAIT_MS, undefined, { ref: false })]);
   }
 
   // ---- internals ----

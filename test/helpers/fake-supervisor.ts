@@ -162,7 +162,7 @@ export class FakeSupervisor implements SupervisorDep {
     this.record(handle);
   }
 
-  detachAll(): void {
+  async detachAll(): Promise<void> {
     this.registry.clear();
   }
 

@@ -15,15 +15,16 @@ import { makeSpec, tempDir } from './helpers.js';
 export function supervisorSetup(t: TestContext, options: Partial<Omit<SupervisorOptions, 'store' | 'home'>> = {}) {
   // Registered before the temp folder's removal, so it runs first (after-hooks run in order): a
   // supervisor still starting an instance created logs/ again in a folder already removed.
-  let stop = () => {};
+  let stop = async () => {};
   t.after(() => stop());
   const dir = tempDir(t, 'berth-sup-');
   const store = openStore(path.join(dir, 'state.db'));
   const errors: unknown[] = [];
   const supervisor = new Supervisor({ store, home: dir, sweepIntervalMs: 100, onError: (err) => errors.push(err), ...options });
   const pids = new Set<number>();
-  stop = () => {
-    supervisor.detachAll();
+  stop = async () => {
+    // A spawn still opening its log files would make the log folder again after its removal.
+    await supervisor.detachAll();
     for (const pid of pids) {
       try {
         process.kill(-pid, 'SIGKILL');
