@@ -269,3 +269,21 @@ test('list reads the store again after every write, and each view gets its own p
   instanceRan(2);
   assert.deepEqual((await controller.listInstances()).map((v) => v.port), [3000, 3001, 3002], 'the new instance and its port, read after the writes');
 });
+
+test('a change the watcher names by its file reloads that file alone; the report after the quiet time reads them all', async (t) => {
+  const folder = mkdtempSync(path.join(tmpdir(), 'berth-ctl-'));
+  t.after(() => rmSync(folder, { recursive: true, force: true }));
+  writeFileSync(path.join(folder, 'web.yaml'), app('web', 'port: "3000-3003"'));
+  writeFileSync(path.join(folder, 'api.yaml'), app('api', 'port: 4000'));
+  const { controller, notify, supervisor } = setup({ folder });
+  await controller.start();
+  await controller.settle();
+  assert.deepEqual(supervisor.log.sort(), ['start api/0 port=4000', 'start web/0 port=3000']);
+
+  writeFileSync(path.join(folder, 'web.yaml'), app('web', 'instances: 2, port: "3000-3003"'));
+  writeFileSync(path.join(folder, 'api.yaml'), app('api', 'port: 4001'));
+  await notify(path.join(folder, 'web.yaml'));
+  assert.deepEqual(supervisor.log.slice(2), ['start web/1 port=3001'], 'api.yaml not read yet');
+  await notify();
+  assert.ok(supervisor.log.slice(3).length > 0 && supervisor.log.slice(3).every((line) => line.includes('api/0')), supervisor.log.slice(3).join('; '));
+});

@@ -32,7 +32,11 @@ export interface FakeWatch<T> {
 type AppWatchOptions = { watch: WatchSpec; skip: readonly string[]; onChange: (files: string[]) => void };
 type EnvWatchOptions = { files: readonly string[]; onChange: (files: string[]) => void };
 
-export function controllerHarness({ orphans = [] as MarkedProcess[], loadManifests, store = memoryStore(), start = 0 }: { orphans?: MarkedProcess[]; loadManifests?: (dir: string) => ReturnType<typeof loadManifestDir>; store?: Store; start?: number } = {}) {
+/**
+ * `folder`: a real manifest folder, read by the controller's own loader (the watcher stays fake);
+ * by default the manifests are the texts in `files`.
+ */
+export function controllerHarness({ orphans = [] as MarkedProcess[], loadManifests, store = memoryStore(), start = 0, folder }: { orphans?: MarkedProcess[]; loadManifests?: (dir: string) => ReturnType<typeof loadManifestDir>; store?: Store; start?: number; folder?: string } = {}) {
   const supervisor = new FakeSupervisor(store);
   const ports = new FakePorts();
   const timers = new FakeTimers(start);
@@ -56,13 +60,13 @@ export function controllerHarness({ orphans = [] as MarkedProcess[], loadManifes
   /** While set, the default loader fails as an unreadable manifest directory does. */
   let dirError: Error | undefined;
   const controller = new Controller({
-    home: HOME, dir: DIR, store, ports, supervisor, buildEnv: buildInstanceEnv, logger: pino({ level: 'silent' }),
+    home: HOME, dir: folder ?? DIR, store, ports, supervisor, buildEnv: buildInstanceEnv, logger: pino({ level: 'silent' }),
     resyncMs: 30_000, timers, now: timers.now,
     watchManifests: (options) => {
       watcher = options;
       return { close: async () => { watcher = undefined; } };
     },
-    loadManifests: loadManifests ?? (async () => {
+    loadManifests: folder !== undefined ? undefined : loadManifests ?? (async () => {
       if (dirError) throw dirError;
       return desiredStateFrom([...files].sort().map(([file, text]): ManifestText => ({ file: path.join(DIR, file), text })), { readEnvFile });
     }),
@@ -78,9 +82,9 @@ export function controllerHarness({ orphans = [] as MarkedProcess[], loadManifes
     watcher!.onChange();
     await controller.settle();
   };
-  /** Lets the watcher report a change (the folder vanished, came back...) and waits for the reconciles. */
-  const notify = async () => {
-    watcher!.onChange();
+  /** Lets the watcher report a change (the folder vanished, came back...; `file` as its first report names one) and waits for the reconciles. */
+  const notify = async (file?: string) => {
+    watcher!.onChange(file);
     await controller.settle();
   };
   const failDir = (err: Error | undefined) => {
