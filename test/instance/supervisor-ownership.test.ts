@@ -112,3 +112,20 @@ test('a controller detaching while an instance is being spawned forks nothing fo
   assert.deepEqual(setup.store.spawns.list(), [], 'its marker forgotten');
   assert.deepEqual(setup.errors, []);
 });
+
+test('a spawn that hangs (a hung mount, a stuck fork) does not hold a detach: it resolves within its bound', { timeout: 20_000 }, async (t) => {
+  let called = false;
+  const runner: ProcessRunner = {
+    ...realProcessRunner,
+    spawn: () => {
+      called = true;
+      return new Promise(() => {}); // never settles
+    },
+  };
+  const setup = supervisorSetup(t, { runner });
+  setup.supervisor.start(setup.config({ args: [fixture('sleeper.mjs')] }));
+  await until('the spawn under way', () => called, 5_000);
+  const before = Date.now();
+  await setup.supervisor.detachAll();
+  assert.ok(Date.now() - before >= 4_000, 'it waited for the spawn first');
+});
