@@ -28,17 +28,21 @@ async function folder(t: TestContext) {
   return { dir, file };
 }
 
-test('the named file is read, the others are as the last read found them; the full read after it sees them all', async (t) => {
+/** A folder with web in b.yaml and api in sub/c.yaml, read once through a parse cache. */
+async function folderOfTwo(t: TestContext) {
   const { dir, file } = await folder(t);
   await mkdir(file('sub'));
-  await writeFile(file('a.yaml'), app('web'));
-  await writeFile(file('sub/b.yaml'), app('api'));
+  await writeFile(file('b.yaml'), app('web'));
+  await writeFile(file('sub/c.yaml'), app('api'));
   const parseCache = new ManifestParseCache();
-  const before = await loadManifestDir(dir, { parseCache });
+  return { dir, file, parseCache, first: await loadManifestDir(dir, { parseCache }) };
+}
 
-  await writeFile(file('a.yaml'), app('web', 3));
-  await writeFile(file('sub/b.yaml'), app('api', 2)); // changed too, not named
-  const one = await reloadOneFile(file('a.yaml'), before, { parseCache });
+test('the named file is read, the others are as the last read found them; the full read after it sees them all', async (t) => {
+  const { dir, file, parseCache, first } = await folderOfTwo(t);
+  await writeFile(file('b.yaml'), app('web', 3));
+  await writeFile(file('sub/c.yaml'), app('api', 2)); // changed too, not named
+  const one = await reloadOneFile(file('b.yaml'), first, { parseCache });
   assert.ok(one);
   assert.equal(instancesOf(one, 'web'), 3);
   assert.equal(instancesOf(one, 'api'), 1, 'not read: as the last read found it');
@@ -48,21 +52,17 @@ test('the named file is read, the others are as the last read found them; the fu
 });
 
 test('when only the named file changed, the result is the full read\'s: a new file, a conflict by path order, a deleted file', async (t) => {
-  const { dir, file } = await folder(t);
-  await mkdir(file('m'));
-  await writeFile(file('b.yaml'), app('web'));
-  await writeFile(file('m/c.yaml'), app('api'));
-  const parseCache = new ManifestParseCache();
-  let previous = await loadManifestDir(dir, { parseCache });
+  const { dir, file, parseCache, first } = await folderOfTwo(t);
+  let previous = first;
   const check = async (named: string) => {
-    const one = await reloadOneFile(file(named), previous, { parseCache: parseCache });
+    const one = await reloadOneFile(file(named), previous, { parseCache });
     assert.ok(one, named);
     const full = await loadManifestDir(dir, { parseCache: new ManifestParseCache() });
     assert.deepEqual(summary(one), summary(full), named);
     previous = one;
   };
 
-  await writeFile(file('.a.yaml.tmp'), app('api')); // a new file sorting first takes "api" from m/c.yaml
+  await writeFile(file('.a.yaml.tmp'), app('api')); // a new file sorting first takes "api" from sub/c.yaml
   await rename(file('.a.yaml.tmp'), file('a.yaml'));
   await check('a.yaml');
   assert.match(previous.resources.get('api')!.source.file, /a\.yaml$/);
