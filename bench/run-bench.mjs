@@ -20,7 +20,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { tmpdir } from 'node:os';
-import { appStartTime, berthRun, floorRun, pm2Run, MARKER } from './lib/scenarios.mjs';
+import { appStartTime, berthRun, floorRun, leastManagerRun, pm2Run, MARKER } from './lib/scenarios.mjs';
 import { scaleBench } from './scale-bench.mjs';
 import { deleteManyRun } from './lib/delete-scenario.mjs';
 import { killMarked } from './lib/procs.mjs';
@@ -59,12 +59,12 @@ async function main() {
   log(`app's own start time (spawn → first HTTP answer, one process): ${fmt(results.appStart.medianMs)} (${results.appStart.runsMs.map(Math.round).join(', ')})`);
 
   for (const n of NS) {
-    const runs = { floor: [], berth: [], pm2: [] };
+    const runs = { floor: [], berth: [], pm2: [], least: [] };
     const repeats = repeatsFor(n);
     for (let r = 0; r < repeats; r++) {
       const last = n === NMAX && r === repeats - 1;
       // rotate the order so drift on the machine does not favour one system
-      const order = [['floor', () => floorRun(n)], ['berth', () => berthRun(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs, })], ...(SKIP_PM2 ? [] : [['pm2', () => pm2Run(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs })]])];
+      const order = [['floor', () => floorRun(n)], ['berth', () => berthRun(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs, })], ...(SKIP_PM2 ? [] : [['pm2', () => pm2Run(n, { extras: last, idleSeconds: IDLE_SECONDS, appStartMs: results.appStart.medianMs })]]), ...(n === 1 ? [['least', leastManagerRun]] : [])];
       for (let k = 0; k < r % order.length; k++) order.push(order.shift());
       for (const [name, run] of order) {
         const res = await run();

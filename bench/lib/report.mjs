@@ -35,6 +35,11 @@ export function evaluate(results) {
       berth: ms(b), floor: ms(f), pm2: ms(sys.pm2?.medianMs), vsFloor: ratio(b, f), vsPm2: ratio(b, sys.pm2?.medianMs),
       ...(goal ? { target: `≤ ${goal}× floor`, met: defined(b, f) ? b / f <= goal : null } : {}),
     }));
+    if (sys.least) {
+      rows.push(row("  the least manager: only the steps berth's contract requires from the rename to the fork (bench/lib/least-manager.mjs)", {
+        berth: ms(sys.least.medianMs), floor: ms(f), vsFloor: ratio(sys.least.medianMs, f),
+      }));
+    }
   }
   const sb = results.steady.berth ?? {};
   const sp = results.steady.pm2 ?? {};
@@ -51,6 +56,11 @@ export function evaluate(results) {
   if (sb.socketRequestMs !== undefined) {
     rows.push(row('  the least a Node CLI does over that socket: one GET /v1/list, body printed (bench/lib/socket-request.cjs)', {
       berth: ms(sb.socketRequestMs), floor: ms(sb.bareNodeMs), vsFloor: ratio(sb.socketRequestMs, sb.bareNodeMs),
+    }));
+  }
+  if (sb.storeReadMs !== undefined) {
+    rows.push(row('  the least a Node CLI does reading the store instead: better-sqlite3, rows, /proc (bench/lib/store-read.cjs)', {
+      berth: ms(sb.storeReadMs), floor: ms(sb.bareNodeMs), vsFloor: ratio(sb.storeReadMs, sb.bareNodeMs),
     }));
   }
   rows.push(row('scale +1 until the new one answers (median of 5)', { berth: ms(sb.scaleMs), floor: ms(results.appStart?.medianMs), pm2: ms(sp.scaleMs), vsFloor: ratio(sb.scaleMs, results.appStart?.medianMs), vsPm2: ratio(sb.scaleMs, sp.scaleMs) }));

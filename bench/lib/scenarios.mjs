@@ -3,8 +3,13 @@
 //   floor: the N processes spawned directly by this script (the lower bound)
 //   berth: a manifest written into the watched dir of a running controller
 //   pm2:   `pm2 start ecosystem.config.cjs` against a running God daemon
+//   least: (one instance) a manifest written into the folder of the least
+//          manager, which does only what berth's contract requires (least-manager.mjs)
 import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { discardLater } from './discard-later.mjs';
 import { BerthDriver, ROOT } from './berth-driver.mjs';
 import { Pm2Driver } from './pm2-driver.mjs';
 import { findFreeRange, waitAllAnswer } from './net.mjs';
@@ -65,6 +70,34 @@ export async function floorRun(n) {
   }
 }
 
+/**
+ * The least manager (least-manager.mjs), idle after its start as berth is
+ * after `up`: a one-instance manifest dropped into its folder, until the app
+ * answers. The first-manifest row's second floor.
+ */
+export async function leastManagerRun() {
+  const root = mkdtempSync(path.join(tmpdir(), 'berth-bench-least-'));
+  const [dir, home] = [path.join(root, 'manifests'), path.join(root, 'home')];
+  mkdirSync(dir);
+  const manager = spawn(process.execPath, [new URL('./least-manager.mjs', import.meta.url).pathname, dir, home, String(await findFreeRange(1))], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    await new Promise((resolve, reject) => {
+      manager.stdout.once('data', resolve);
+      manager.once('exit', (code) => reject(new Error(`the least manager exited (${code})`)));
+    });
+    await sleep(500);
+    const start = await findFreeRange(1 + SCALE_STEPS);
+    const t0 = performance.now();
+    writeFileSync(path.join(dir, '.web.yaml.tmp'), berthManifest({ n: 1, start, extraPorts: SCALE_STEPS }));
+    renameSync(path.join(dir, '.web.yaml.tmp'), path.join(dir, 'web.yaml'));
+    return { allMs: await waitAllAnswer([start], { t0, pollMs: pollMsFor(1) }) };
+  } finally {
+    manager.kill('SIGKILL');
+    await killMarked(MARKER);
+    discardLater(root);
+  }
+}
+
 export function berthManifest({ n, start, extraPorts = 1 }) {
   return [
     'apiVersion: berth/v1',
@@ -114,7 +147,7 @@ export async function berthRun(n, { extras = false, idleSeconds = 30, appStartMs
         return waitAllAnswer([start + n + step - 1], { t0: t1, pollMs: 5 });
       },
       appStartMs,
-      floors: { bareNode: bareNodeMs, socketRequest: () => socketRequestMs(path.join(driver.home, 'berth.sock'), '/v1/list') },
+      floors: { bareNode: bareNodeMs, socketRequest: () => socketRequestMs(path.join(driver.home, 'berth.sock'), '/v1/list'), storeRead: () => storeReadMs(driver.home) },
     }));
     if (extras && process.env.BENCH_PROFILE) out.controllerOutput = driver.output().slice(-2000);
     const down = await driver.down();
@@ -185,6 +218,9 @@ export const bareNodeMs = () => nodeRunMs(['-e', '0']);
 
 /** Wall time of the least a Node CLI does over berth's socket: one GET of `requestPath`, the body printed (socket-request.cjs). */
 export const socketRequestMs = (socketPath, requestPath) => nodeRunMs([new URL('./socket-request.cjs', import.meta.url).pathname, socketPath, requestPath]);
+
+/** Wall time of the least a Node CLI does to list from the store itself, without the controller (store-read.cjs). */
+export const storeReadMs = (home) => nodeRunMs([new URL('./store-read.cjs', import.meta.url).pathname, home]);
 
 /**
  * RSS, idle CPU over the window, list latency (median of 10; each list is
