@@ -95,6 +95,7 @@ function isManifestName(name: string | null | undefined): boolean {
 }
 
 export function watchManifestDir({ dir, onChange, debounceMs = 25, onError, identityCheckMs = 1_000 }: WatchOptions): ManifestWatcher {
+  const folder = path.resolve(dir);
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const followed = new Set<string>();
@@ -137,13 +138,13 @@ export function watchManifestDir({ dir, onChange, debounceMs = 25, onError, iden
       if (!isManifestName(name)) return;
       // An event of the folder's own watch names a file in it; a file's or a subfolder's watch is left to the full read.
       const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
-      const inFolder = typeof watched === 'string' && path.resolve(watched) === path.resolve(dir) && path.basename(name!) === name;
-      fireNowAndAfter(inFolder ? path.join(path.resolve(dir), name!) : undefined);
+      const inFolder = typeof watched === 'string' && path.resolve(watched) === folder && path.basename(name!) === name;
+      fireNowAndAfter(inFolder ? path.join(folder, name!) : undefined);
     });
     next.on('all', (event, file) => {
       fire();
       // chokidar stops watching a folder it saw go; if the name comes back, watch it again
-      if (event === 'unlinkDir' && path.resolve(file) === path.resolve(dir)) rewatch(true);
+      if (event === 'unlinkDir' && path.resolve(file) === folder) rewatch(true);
     });
     next.on('error', (err) => onError?.(err));
     return next;
