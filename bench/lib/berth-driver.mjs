@@ -11,6 +11,16 @@ import { discardLater } from './discard-later.mjs';
 export const ROOT = new URL('../../', import.meta.url).pathname;
 export const BIN = path.join(ROOT, 'dist', 'src', 'cli', 'main.js');
 
+/** Writes `name` into the manifest folder `dir` as a user's tools do: a dot-file, then renamed into place. */
+export function writeManifestFile(dir, name, text) {
+  const file = path.join(dir, name);
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+  return file;
+}
+
 export class BerthDriver {
   /** @param {{ prefix?: string, upArgs?: string[] }} opts */
   constructor({ prefix = 'berth-bench-', upArgs = [], nodeArgs = [] } = {}) {
@@ -93,12 +103,7 @@ export class BerthDriver {
 
   /** Writes a manifest atomically (temp file + rename), as `berth apply` does. */
   writeManifest(name, text) {
-    const file = path.join(this.dir, name);
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp`);
-    writeFileSync(temp, text);
-    renameSync(temp, file);
-    return file;
+    return writeManifestFile(this.dir, name, text);
   }
 
   removeManifest(name) {

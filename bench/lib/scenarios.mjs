@@ -6,11 +6,11 @@
 //   least: (one instance) a manifest written into the folder of the least
 //          manager, which does only what berth's contract requires (least-manager.mjs)
 import { execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { discardLater } from './discard-later.mjs';
-import { BerthDriver, ROOT } from './berth-driver.mjs';
+import { BerthDriver, ROOT, writeManifestFile } from './berth-driver.mjs';
 import { Pm2Driver } from './pm2-driver.mjs';
 import { findFreeRange, waitAllAnswer } from './net.mjs';
 import { killGroups, killMarked } from './procs.mjs';
@@ -88,8 +88,7 @@ export async function leastManagerRun() {
     await sleep(500);
     const start = await findFreeRange(1 + SCALE_STEPS);
     const t0 = performance.now();
-    writeFileSync(path.join(dir, '.web.yaml.tmp'), berthManifest({ n: 1, start, extraPorts: SCALE_STEPS }));
-    renameSync(path.join(dir, '.web.yaml.tmp'), path.join(dir, 'web.yaml'));
+    writeManifestFile(dir, 'web.yaml', berthManifest({ n: 1, start, extraPorts: SCALE_STEPS }));
     return { allMs: await waitAllAnswer([start], { t0, pollMs: pollMsFor(1) }) };
   } finally {
     manager.kill('SIGKILL');
